@@ -1,0 +1,101 @@
+package dev.tine;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage.ContextReference;
+import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.runtime.GlobalCell;
+import dev.tine.runtime.TineFunction;
+
+/** The state of one running Tine program: globals, built-ins, streams, the call depth. */
+public final class TineContext {
+    private static final ContextReference<TineContext> REFERENCE = ContextReference.create(TineLanguage.class);
+
+    public final TineLanguage language;
+    public final Env env;
+    private final Map<String, GlobalCell> globals = new HashMap<>();
+    private final Map<String, Object> builtins = new HashMap<>();
+    public final PrintStream out;
+    public final PrintStream err;
+    private BufferedReader in;
+    public int callDepth;
+    private final boolean processAllowed;
+    public final boolean processMode;
+
+    TineContext(TineLanguage language, Env env) {
+        this.language = language;
+        this.env = env;
+        this.out = new PrintStream(new BufferedOutputStream(env.out(), 1 << 16), false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
+        this.processAllowed = env.isCreateProcessAllowed() && env.isNativeAccessAllowed();
+        this.processMode = env.getOptions().get(TineOptions.ProcessMode);
+    }
+
+    public static TineContext get(Node node) {
+        return REFERENCE.get(node);
+    }
+
+    void installBuiltins(Map<String, TineFunction> functions) {
+        builtins.putAll(functions);
+    }
+
+    void installPrelude(CallTarget prelude) {
+        prelude.call();
+        // The prelude's functions are built-ins: visible everywhere, shadowed by a script's globals.
+        for (GlobalCell cell : globals.values()) {
+            builtins.put(cell.name, cell.value);
+        }
+        globals.clear();
+    }
+
+    public boolean processAllowed() {
+        return processAllowed;
+    }
+
+    @TruffleBoundary
+    public GlobalCell globalCell(String name) {
+        return globals.computeIfAbsent(name, GlobalCell::new);
+    }
+
+    @TruffleBoundary
+    public GlobalCell existingGlobal(String name) {
+        return globals.get(name);
+    }
+
+    @TruffleBoundary
+    public Object builtin(String name) {
+        return builtins.get(name);
+    }
+
+    public Map<String, GlobalCell> globals() {
+        return globals;
+    }
+
+    public Map<String, Object> builtins() {
+        return builtins;
+    }
+
+    @TruffleBoundary
+    public BufferedReader stdin() {
+        if (in == null) {
+            in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
+        }
+        return in;
+    }
+
+    @TruffleBoundary
+    public void flush() {
+        out.flush();
+        err.flush();
+    }
+}

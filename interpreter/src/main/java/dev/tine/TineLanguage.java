@@ -1,0 +1,133 @@
+package dev.tine;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.graalvm.options.OptionDescriptors;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleLanguage;
+import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.instrumentation.ProvidedTags;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.source.Source;
+
+import dev.tine.builtins.Builtin;
+import dev.tine.builtins.BuiltinNode;
+import dev.tine.builtins.BuiltinProvider;
+import dev.tine.builtins.BuiltinRootNode;
+import dev.tine.builtins.ReadAllArgumentsNode;
+import dev.tine.builtins.ReadArgumentNode;
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.runtime.TineFunction;
+import dev.tine.translator.TineTranslator;
+
+@TruffleLanguage.Registration(id = TineLanguage.ID, name = "Tine", defaultMimeType = TineLanguage.MIME_TYPE,
+                characterMimeTypes = TineLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+                fileTypeDetectors = TineFileDetector.class, website = "https://github.com/tine-lang/tine")
+@ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
+                StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
+public final class TineLanguage extends TruffleLanguage<TineContext> {
+    public static final String ID = "tine";
+    public static final String MIME_TYPE = "application/x-tine";
+
+    private static final LanguageReference<TineLanguage> REFERENCE = LanguageReference.create(TineLanguage.class);
+
+    private Map<String, TineFunction> builtins;
+    private CallTarget prelude;
+
+    public static TineLanguage get(com.oracle.truffle.api.nodes.Node node) {
+        return REFERENCE.get(node);
+    }
+
+    @Override
+    protected TineContext createContext(Env env) {
+        return new TineContext(this, env);
+    }
+
+    @Override
+    protected void initializeContext(TineContext context) {
+        context.installBuiltins(builtins());
+        context.installPrelude(prelude());
+    }
+
+    @Override
+    protected OptionDescriptors getOptionDescriptors() {
+        return new TineOptionsOptionDescriptors();
+    }
+
+    @Override
+    protected CallTarget parse(ParsingRequest request) {
+        return TineTranslator.translateProgram(this, request.getSource()).getCallTarget();
+    }
+
+    @Override
+    protected boolean isThreadAccessAllowed(Thread thread, boolean singleThreaded) {
+        return singleThreaded;
+    }
+
+    /** The built-in functions, created once per language from the generated factory lists. */
+    @TruffleBoundary
+    synchronized Map<String, TineFunction> builtins() {
+        if (builtins == null) {
+            Map<String, TineFunction> all = new LinkedHashMap<>();
+            for (BuiltinProvider provider : ServiceLoader.load(BuiltinProvider.class, TineLanguage.class.getClassLoader())) {
+                for (NodeFactory<? extends BuiltinNode> factory : provider.factories()) {
+                    TineFunction fn = createBuiltin(factory);
+                    all.put(fn.name, fn);
+                }
+            }
+            builtins = all;
+        }
+        return builtins;
+    }
+
+    private TineFunction createBuiltin(NodeFactory<? extends BuiltinNode> factory) {
+        Builtin spec = factory.getNodeClass().getAnnotation(Builtin.class);
+        if (spec == null) {
+            throw new IllegalStateException("built-in without @Builtin: " + factory.getNodeClass());
+        }
+        TineExpressionNode[] args;
+        int min;
+        int max;
+        if (spec.variadic()) {
+            args = new TineExpressionNode[]{new ReadAllArgumentsNode()};
+            min = 0;
+            max = -1;
+        } else {
+            max = factory.getExecutionSignature().size();
+            min = spec.minArgs() < 0 ? max : spec.minArgs();
+            args = new TineExpressionNode[max];
+            for (int i = 0; i < max; i++) {
+                args[i] = new ReadArgumentNode(i);
+            }
+        }
+        BuiltinNode node = factory.createNode((Object) args);
+        BuiltinRootNode root = new BuiltinRootNode(this, spec.name(), node, spec.process());
+        return new TineFunction(spec.name(), root.getCallTarget(), min, max, null);
+    }
+
+    /** map, filter and sort call back into script code, so they are written in Tine. */
+    @TruffleBoundary
+    synchronized CallTarget prelude() {
+        if (prelude == null) {
+            try (var in = TineLanguage.class.getResourceAsStream("prelude.tine")) {
+                String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                Source source = Source.newBuilder(ID, text, "<prelude>").internal(true).build();
+                prelude = TineTranslator.translateProgram(this, source).getCallTarget();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return prelude;
+    }
+
+    public static List<String> keywords() {
+        return new ArrayList<>(List.of("let", "fn", "return", "if", "else", "while", "for", "in", "break", "continue",
+                        "try", "catch", "finally", "throw", "and", "or", "not", "true", "false", "null"));
+    }
+}

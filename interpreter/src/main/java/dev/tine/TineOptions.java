@@ -1,0 +1,20 @@
+package dev.tine;
+
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionKey;
+import org.graalvm.options.OptionStability;
+
+import com.oracle.truffle.api.Option;
+
+/** Context options of the `tine` language. */
+@Option.Group(TineLanguage.ID)
+public final class TineOptions {
+    private TineOptions() {
+    }
+
+    @Option(help = "Let exec() replace the host process in an embedded context.", category = OptionCategory.USER, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> AllowExec = new OptionKey<>(false);
+
+    @Option(help = "Give exit() and exec() their process-level meaning (set by the tine command).", category = OptionCategory.INTERNAL)
+    public static final OptionKey<Boolean> ProcessMode = new OptionKey<>(false);
+}

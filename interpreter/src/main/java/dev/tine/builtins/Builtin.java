@@ -1,0 +1,25 @@
+package dev.tine.builtins;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a built-in function. Its arity is the number of arguments its specializations take;
+ * trailing arguments past {@link #minArgs} are optional and arrive as {@link NoArg#INSTANCE}.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface Builtin {
+    String name();
+
+    /** -1: every argument is required. */
+    int minArgs() default -1;
+
+    /** Takes any number of arguments, as one Object[]. */
+    boolean variadic() default false;
+
+    /** Needs allowCreateProcess and allowNativeAccess (checked before the call). */
+    boolean process() default false;
+}

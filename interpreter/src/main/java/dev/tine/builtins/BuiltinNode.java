@@ -1,0 +1,14 @@
+package dev.tine.builtins;
+
+import com.oracle.truffle.api.dsl.NodeChild;
+
+import dev.tine.TineContext;
+import dev.tine.nodes.TineExpressionNode;
+
+/** Base of every built-in; subclasses are Truffle DSL nodes over the call's arguments. */
+@NodeChild(value = "arguments", type = TineExpressionNode[].class)
+public abstract class BuiltinNode extends TineExpressionNode {
+    protected final TineContext context() {
+        return TineContext.get(this);
+    }
+}

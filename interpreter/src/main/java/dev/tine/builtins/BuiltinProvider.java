@@ -1,0 +1,11 @@
+package dev.tine.builtins;
+
+import java.util.List;
+
+import com.oracle.truffle.api.dsl.NodeFactory;
+
+/** A topic's built-ins (core, strings, process, ...), found with ServiceLoader. */
+public interface BuiltinProvider {
+    /** The DSL-generated factory list of the topic's class, e.g. {@code CoreBuiltinsFactory.getFactories()}. */
+    List<? extends NodeFactory<? extends BuiltinNode>> factories();
+}

@@ -1,0 +1,69 @@
+package dev.tine.nodes;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+import com.oracle.truffle.api.source.SourceSection;
+
+import dev.tine.TineContext;
+import dev.tine.TineLanguage;
+import dev.tine.nodes.control.ReturnException;
+import dev.tine.runtime.Cell;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.TineNull;
+import dev.tine.translator.LocalVar;
+
+/** A script function (or the main program): copies arguments into slots and runs the body. */
+public final class FunctionRootNode extends TineRootNode {
+    /** Deeper recursion than this is a catchable ValueError rather than a stack overflow. */
+    public static final int MAX_CALL_DEPTH = 10_000;
+
+    @Child private TineNode body;
+    @CompilerDirectives.CompilationFinal(dimensions = 1) private final LocalVar[] params;
+
+    public FunctionRootNode(TineLanguage language, FrameDescriptor descriptor, String name, SourceSection section,
+                    LocalVar[] params, TineNode body) {
+        super(language, descriptor, name, section);
+        this.params = params;
+        this.body = body;
+    }
+
+    public TineNode getBody() {
+        return body;
+    }
+
+    @Override
+    public Object execute(VirtualFrame frame) {
+        TineContext context = TineContext.get(this);
+        if (++context.callDepth > MAX_CALL_DEPTH) {
+            context.callDepth--;
+            throw Errors.valueError("call depth exceeded", this.body);
+        }
+        try {
+            bindParameters(frame);
+            return body instanceof TineExpressionNode e ? e.executeGeneric(frame) : runStatements(frame);
+        } catch (ReturnException r) {
+            return r.value;
+        } catch (StackOverflowError e) {
+            CompilerDirectives.transferToInterpreter();
+            throw Errors.valueError("call depth exceeded", this.body);
+        } finally {
+            context.callDepth--;
+        }
+    }
+
+    private Object runStatements(VirtualFrame frame) {
+        body.executeVoid(frame);
+        return TineNull.INSTANCE;
+    }
+
+    @ExplodeLoop
+    private void bindParameters(VirtualFrame frame) {
+        Object[] args = frame.getArguments();
+        for (int i = 0; i < params.length; i++) {
+            LocalVar p = params[i];
+            frame.setObject(p.slot, p.captured ? new Cell(args[i + 1]) : args[i + 1]);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.tine.nodes.access;
+
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.TypeNames;
+
+/** Turns a possibly negative index into a position, or raises IndexError. */
+public final class Indexes {
+    private Indexes() {
+    }
+
+    public static int position(Object index, int size, String what, Node location) {
+        if (!(index instanceof Long l)) {
+            throw Errors.typeError(what + " index must be an int, not " + TypeNames.of(index), location);
+        }
+        long i = l < 0 ? l + size : l;
+        if (i < 0 || i >= size) {
+            throw Errors.indexError(what + " index " + l + " out of range (size " + size + ")", location);
+        }
+        return (int) i;
+    }
+}

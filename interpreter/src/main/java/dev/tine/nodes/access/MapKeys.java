@@ -1,0 +1,21 @@
+package dev.tine.nodes.access;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.TypeNames;
+
+/** Map keys are strings, ints or bools. */
+public final class MapKeys {
+    private MapKeys() {
+    }
+
+    public static Object check(Object key, Node location) {
+        if (key instanceof String || key instanceof Long || key instanceof Boolean || key instanceof BigInteger) {
+            return key;
+        }
+        throw Errors.typeError("map keys must be strings, ints or bools, not " + TypeNames.of(key), location);
+    }
+}

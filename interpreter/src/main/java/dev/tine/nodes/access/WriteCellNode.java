@@ -1,0 +1,24 @@
+package dev.tine.nodes.access;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.runtime.TineFunction;
+
+/** Assigns a variable the running closure captured: the enclosing function sees the change. */
+public final class WriteCellNode extends TineExpressionNode {
+    private final int index;
+    @Child private TineExpressionNode value;
+
+    public WriteCellNode(int index, TineExpressionNode value) {
+        this.index = index;
+        this.value = value;
+    }
+
+    @Override
+    public Object executeGeneric(VirtualFrame frame) {
+        Object v = value.executeGeneric(frame);
+        ((TineFunction) frame.getArguments()[0]).cells[index].value = v;
+        return v;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tine.nodes.access;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.TineContext;
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.GlobalCell;
+
+/** `let g = v` at the top level (declare), or `g = v` on an existing global. */
+public final class WriteGlobalNode extends TineExpressionNode {
+    private final String name;
+    private final boolean declare;
+    @Child private TineExpressionNode value;
+
+    public WriteGlobalNode(String name, boolean declare, TineExpressionNode value) {
+        this.name = name;
+        this.declare = declare;
+        this.value = value;
+    }
+
+    @Override
+    public Object executeGeneric(VirtualFrame frame) {
+        TineContext context = TineContext.get(this);
+        GlobalCell cell = declare ? context.globalCell(name) : context.existingGlobal(name);
+        if (cell == null || !(cell.defined || declare)) {
+            throw Errors.nameError("name '" + name + "' is not defined", this);
+        }
+        Object v = value.executeGeneric(frame);
+        cell.value = v;
+        cell.defined = true;
+        return v;
+    }
+}

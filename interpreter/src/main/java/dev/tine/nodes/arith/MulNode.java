@@ -1,0 +1,35 @@
+package dev.tine.nodes.arith;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.nodes.BinaryNode;
+import dev.tine.nodes.TineTypes;
+import dev.tine.runtime.Errors;
+
+/** `a * b` */
+public abstract class MulNode extends BinaryNode {
+    @Specialization(rewriteOn = ArithmeticException.class)
+    protected long mulLongs(long a, long b) {
+        return Math.multiplyExact(a, b);
+    }
+
+    @Specialization
+    @TruffleBoundary
+    protected Object mulBig(BigInteger a, BigInteger b) {
+        return TineTypes.normalize(a.multiply(b));
+    }
+
+    @Specialization
+    protected double mulDoubles(double a, double b) {
+        return a * b;
+    }
+
+    @Fallback
+    protected Object typeError(Object a, Object b) {
+        throw Errors.operandTypes("multiply", a, b, this);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.tine.nodes.arith;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.NodeChild;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.nodes.TineTypes;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.TypeNames;
+
+/** `-a` */
+@NodeChild("operand")
+public abstract class NegNode extends TineExpressionNode {
+    @Specialization(rewriteOn = ArithmeticException.class)
+    protected long negLong(long a) {
+        return Math.negateExact(a);
+    }
+
+    @Specialization
+    @TruffleBoundary
+    protected Object negBig(BigInteger a) {
+        return TineTypes.normalize(a.negate());
+    }
+
+    @Specialization
+    protected double negDouble(double a) {
+        return -a;
+    }
+
+    @Fallback
+    protected Object typeError(Object a) {
+        throw Errors.typeError("cannot negate " + TypeNames.of(a), this);
+    }
+}

@@ -1,0 +1,35 @@
+package dev.tine.nodes.arith;
+
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.nodes.BinaryNode;
+import dev.tine.nodes.TineTypes;
+import dev.tine.runtime.Errors;
+
+/** `a - b` */
+public abstract class SubNode extends BinaryNode {
+    @Specialization(rewriteOn = ArithmeticException.class)
+    protected long subLongs(long a, long b) {
+        return Math.subtractExact(a, b);
+    }
+
+    @Specialization
+    @TruffleBoundary
+    protected Object subBig(BigInteger a, BigInteger b) {
+        return TineTypes.normalize(a.subtract(b));
+    }
+
+    @Specialization
+    protected double subDoubles(double a, double b) {
+        return a - b;
+    }
+
+    @Fallback
+    protected Object typeError(Object a, Object b) {
+        throw Errors.operandTypes("subtract", a, b, this);
+    }
+}

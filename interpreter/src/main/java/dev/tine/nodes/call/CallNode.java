@@ -1,0 +1,48 @@
+package dev.tine.nodes.call;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.TineException;
+import dev.tine.runtime.TineFunction;
+import dev.tine.runtime.TypeNames;
+
+/** `f(a, b)`: the callee, then the arguments left to right, then the call. */
+public final class CallNode extends TineExpressionNode {
+    @Child private TineExpressionNode callee;
+    @Children private final TineExpressionNode[] arguments;
+    @Child private DispatchNode dispatch = DispatchNodeGen.create();
+
+    public CallNode(TineExpressionNode callee, TineExpressionNode[] arguments) {
+        this.callee = callee;
+        this.arguments = arguments;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        Object f = callee.executeGeneric(frame);
+        Object[] args = new Object[arguments.length + 1];
+        for (int i = 0; i < arguments.length; i++) {
+            args[i + 1] = arguments[i].executeGeneric(frame);
+        }
+        if (!(f instanceof TineFunction fn)) {
+            throw Errors.typeError(TypeNames.of(f) + " is not callable", this);
+        }
+        if (!fn.acceptsArity(arguments.length)) {
+            throw arityError(fn, arguments.length);
+        }
+        args[0] = fn;
+        return dispatch.execute(fn, args);
+    }
+
+    @TruffleBoundary
+    private TineException arityError(TineFunction fn, int given) {
+        String expected = fn.minArgs == fn.maxArgs ? String.valueOf(fn.minArgs)
+                        : fn.maxArgs < 0 ? "at least " + fn.minArgs : fn.minArgs + " to " + fn.maxArgs;
+        return Errors.typeError(fn.name + "() takes " + expected + " argument" + (expected.equals("1") ? "" : "s") + ", got " + given, this);
+    }
+}

@@ -1,0 +1,27 @@
+package dev.tine.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
+import dev.tine.nodes.TineNode;
+
+/** `{ ... }`: statements in order. */
+public final class BlockNode extends TineNode {
+    @Children private final TineNode[] statements;
+
+    public BlockNode(TineNode[] statements) {
+        this.statements = statements;
+    }
+
+    public TineNode[] getStatements() {
+        return statements;
+    }
+
+    @Override
+    @ExplodeLoop
+    public void executeVoid(VirtualFrame frame) {
+        for (TineNode s : statements) {
+            s.executeVoid(frame);
+        }
+    }
+}

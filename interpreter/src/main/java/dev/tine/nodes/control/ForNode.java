@@ -1,0 +1,66 @@
+package dev.tine.nodes.control;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.nodes.TineNode;
+import dev.tine.runtime.Cell;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.StringOps;
+import dev.tine.runtime.TineList;
+import dev.tine.runtime.TineMap;
+import dev.tine.runtime.TypeNames;
+import dev.tine.translator.LocalVar;
+
+/**
+ * `for x in xs { }` over a list's elements, a map's keys or a string's characters. The sequence
+ * and the position live in frame slots, so a snapshot taken in the body knows where the loop is.
+ * Each iteration declares a fresh `x`, so closures made in the body keep their own.
+ */
+public final class ForNode extends TineNode {
+    private final LocalVar var;
+    private final int sequenceSlot;
+    private final int positionSlot;
+    @Child private TineExpressionNode iterable;
+    @Child private TineNode body;
+
+    public ForNode(LocalVar var, int sequenceSlot, int positionSlot, TineExpressionNode iterable, TineNode body) {
+        this.var = var;
+        this.sequenceSlot = sequenceSlot;
+        this.positionSlot = positionSlot;
+        this.iterable = iterable;
+        this.body = body;
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        TineList seq = sequence(iterable.executeGeneric(frame));
+        frame.setObject(sequenceSlot, seq);
+        for (long i = 0; i < seq.size(); i++) {
+            frame.setLong(positionSlot, i);
+            Object item = seq.get((int) i);
+            frame.setObject(var.slot, var.captured ? new Cell(item) : item);
+            try {
+                body.executeVoid(frame);
+            } catch (ContinueException e) {
+                // next element
+            } catch (BreakException e) {
+                break;
+            }
+        }
+    }
+
+    /** Lists are walked live (appends are seen); maps and strings through a copy. */
+    @TruffleBoundary
+    private TineList sequence(Object v) {
+        if (v instanceof TineList list) {
+            return list;
+        } else if (v instanceof TineMap map) {
+            return new TineList(new java.util.ArrayList<>(map.entries.keySet()));
+        } else if (v instanceof String s) {
+            return StringOps.characters(s);
+        }
+        throw Errors.typeError("cannot iterate over " + TypeNames.of(v), iterable);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.tine.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.nodes.TineNode;
+import dev.tine.nodes.logic.ConditionNode;
+
+/** `if c { } else { }` */
+public final class IfNode extends TineNode {
+    @Child private ConditionNode condition;
+    @Child private TineNode thenPart;
+    @Child private TineNode elsePart;
+
+    public IfNode(ConditionNode condition, TineNode thenPart, TineNode elsePart) {
+        this.condition = condition;
+        this.thenPart = thenPart;
+        this.elsePart = elsePart;
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        if (condition.test(frame)) {
+            thenPart.executeVoid(frame);
+        } else if (elsePart != null) {
+            elsePart.executeVoid(frame);
+        }
+    }
+}

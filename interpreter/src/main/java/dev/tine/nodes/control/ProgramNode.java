@@ -1,0 +1,35 @@
+package dev.tine.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.ExplodeLoop;
+
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.nodes.TineNode;
+import dev.tine.runtime.TineNull;
+
+/** A whole source: its value is that of its last statement when that is an expression (for eval and the REPL). */
+public final class ProgramNode extends TineExpressionNode {
+    @Children private final TineNode[] statements;
+    private final boolean valueOfLast;
+
+    public ProgramNode(TineNode[] statements, boolean valueOfLast) {
+        this.statements = statements;
+        this.valueOfLast = valueOfLast;
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object executeGeneric(VirtualFrame frame) {
+        int last = statements.length - 1;
+        for (int i = 0; i < last; i++) {
+            statements[i].executeVoid(frame);
+        }
+        if (last >= 0) {
+            if (valueOfLast && statements[last] instanceof TineExpressionNode e) {
+                return e.executeGeneric(frame);
+            }
+            statements[last].executeVoid(frame);
+        }
+        return TineNull.INSTANCE;
+    }
+}

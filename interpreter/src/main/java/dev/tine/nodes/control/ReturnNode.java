@@ -1,0 +1,20 @@
+package dev.tine.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.nodes.TineExpressionNode;
+import dev.tine.nodes.TineNode;
+
+/** `return` or `return v` */
+public final class ReturnNode extends TineNode {
+    @Child private TineExpressionNode value;
+
+    public ReturnNode(TineExpressionNode value) {
+        this.value = value;
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        throw new ReturnException(value.executeGeneric(frame));
+    }
+}

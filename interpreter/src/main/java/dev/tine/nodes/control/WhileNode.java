@@ -1,0 +1,30 @@
+package dev.tine.nodes.control;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.nodes.TineNode;
+import dev.tine.nodes.logic.ConditionNode;
+
+/** `while c { }` */
+public final class WhileNode extends TineNode {
+    @Child private ConditionNode condition;
+    @Child private TineNode body;
+
+    public WhileNode(ConditionNode condition, TineNode body) {
+        this.condition = condition;
+        this.body = body;
+    }
+
+    @Override
+    public void executeVoid(VirtualFrame frame) {
+        while (condition.test(frame)) {
+            try {
+                body.executeVoid(frame);
+            } catch (ContinueException e) {
+                // next iteration
+            } catch (BreakException e) {
+                break;
+            }
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.tine.nodes.logic;
+
+import com.oracle.truffle.api.frame.VirtualFrame;
+
+import dev.tine.nodes.TineExpressionNode;
+
+/** `a or b`, short-circuit, bools only. */
+public final class OrNode extends TineExpressionNode {
+    @Child private ConditionNode left;
+    @Child private ConditionNode right;
+
+    public OrNode(ConditionNode left, ConditionNode right) {
+        this.left = left;
+        this.right = right;
+    }
+
+    @Override
+    public Object executeGeneric(VirtualFrame frame) {
+        return left.test(frame) || right.test(frame);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.tine.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+/** Builders for the runtime errors of LANGUAGE.md; each returns the exception for `throw`. */
+public final class Errors {
+    private Errors() {
+    }
+
+    @TruffleBoundary
+    public static TineMap errorMap(String kind, String message) {
+        return TineMap.of("kind", kind, "message", message);
+    }
+
+    @TruffleBoundary
+    public static TineException error(String kind, String message, Node location) {
+        CompilerDirectives.transferToInterpreter();
+        return new TineException(errorMap(kind, message), location);
+    }
+
+    public static TineException typeError(String message, Node location) {
+        return error("TypeError", message, location);
+    }
+
+    public static TineException nameError(String message, Node location) {
+        return error("NameError", message, location);
+    }
+
+    public static TineException valueError(String message, Node location) {
+        return error("ValueError", message, location);
+    }
+
+    public static TineException indexError(String message, Node location) {
+        return error("IndexError", message, location);
+    }
+
+    public static TineException keyError(String message, Node location) {
+        return error("KeyError", message, location);
+    }
+
+    public static TineException arithmeticError(String message, Node location) {
+        return error("ArithmeticError", message, location);
+    }
+
+    @TruffleBoundary
+    public static TineException osError(int errno, String errnoName, String message, Node location) {
+        TineMap m = errorMap("OSError", message);
+        m.put("errno", (long) errno);
+        m.put("errno_name", errnoName);
+        return new TineException(m, location);
+    }
+
+    /** "cannot add int and string" */
+    @TruffleBoundary
+    public static TineException operandTypes(String verb, Object a, Object b, Node location) {
+        return typeError("cannot " + verb + " " + TypeNames.of(a) + " and " + TypeNames.of(b), location);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.tine.runtime;
+
+import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/**
+ * A function value: a script function with the cells it closed over, or a built-in. Frame
+ * arguments are {@code [function, arg0, arg1, ...]}, so a body reaches its cells through
+ * argument 0.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class TineFunction implements TruffleObject {
+    public final String name;
+    public final CallTarget target;
+    /** Fixed arity; -1 for variadic built-ins. */
+    public final int minArgs;
+    public final int maxArgs;
+    public final Cell[] cells;
+
+    public TineFunction(String name, CallTarget target, int minArgs, int maxArgs, Cell[] cells) {
+        this.name = name;
+        this.target = target;
+        this.minArgs = minArgs;
+        this.maxArgs = maxArgs;
+        this.cells = cells;
+    }
+
+    public boolean acceptsArity(int n) {
+        return n >= minArgs && (maxArgs < 0 || n <= maxArgs);
+    }
+
+    @Override
+    public String toString() {
+        return "<fn " + name + ">";
+    }
+
+    @ExportMessage
+    boolean isExecutable() {
+        return true;
+    }
+
+    @ExportMessage
+    Object execute(Object[] arguments) throws ArityException {
+        if (!acceptsArity(arguments.length)) {
+            throw ArityException.create(minArgs, maxArgs, arguments.length);
+        }
+        Object[] frameArgs = new Object[arguments.length + 1];
+        frameArgs[0] = this;
+        for (int i = 0; i < arguments.length; i++) {
+            frameArgs[i + 1] = HostValues.fromHost(arguments[i]);
+        }
+        return HostValues.toHost(target.call(frameArgs));
+    }
+
+    @ExportMessage
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return toString();
+    }
+}

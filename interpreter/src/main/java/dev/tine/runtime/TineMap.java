@@ -1,0 +1,90 @@
+package dev.tine.runtime;
+
+import java.util.LinkedHashMap;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+
+/** A mutable, insertion-ordered map; keys are strings, ints (Long or BigInteger) or bools. */
+@ExportLibrary(InteropLibrary.class)
+public final class TineMap implements TruffleObject {
+    public final LinkedHashMap<Object, Object> entries = new LinkedHashMap<>();
+
+    @TruffleBoundary
+    public Object get(Object key) {
+        return entries.get(key);
+    }
+
+    @TruffleBoundary
+    public void put(Object key, Object value) {
+        entries.put(key, value);
+    }
+
+    @TruffleBoundary
+    public static TineMap of(Object... keyValues) {
+        TineMap m = new TineMap();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            m.entries.put(keyValues[i], keyValues[i + 1]);
+        }
+        return m;
+    }
+
+    @ExportMessage
+    boolean hasMembers() {
+        return true;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
+        TineList names = new TineList();
+        for (Object k : entries.keySet()) {
+            if (k instanceof String) {
+                names.add(k);
+            }
+        }
+        return names;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isMemberReadable(String member) {
+        return entries.containsKey(member);
+    }
+
+    @ExportMessage
+    boolean isMemberModifiable(String member) {
+        return isMemberReadable(member);
+    }
+
+    @ExportMessage
+    boolean isMemberInsertable(String member) {
+        return !isMemberReadable(member);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readMember(String member) throws UnknownIdentifierException {
+        Object v = entries.get(member);
+        if (v == null) {
+            throw UnknownIdentifierException.create(member);
+        }
+        return v;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void writeMember(String member, Object value) {
+        entries.put(member, value);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
+        return Printer.str(this);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.tine.runtime;
+
+import java.math.BigInteger;
+
+/** The names `type(x)` returns. */
+public final class TypeNames {
+    private TypeNames() {
+    }
+
+    public static String of(Object v) {
+        if (v instanceof Long || v instanceof BigInteger) {
+            return "int";
+        } else if (v instanceof Double) {
+            return "float";
+        } else if (v instanceof String) {
+            return "string";
+        } else if (v instanceof Boolean) {
+            return "bool";
+        } else if (v instanceof TineList) {
+            return "list";
+        } else if (v instanceof TineMap) {
+            return "map";
+        } else if (v instanceof TineFunction) {
+            return "function";
+        } else if (v == TineNull.INSTANCE) {
+            return "null";
+        }
+        return "host";
+    }
+}

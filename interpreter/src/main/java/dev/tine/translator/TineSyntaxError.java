@@ -1,0 +1,62 @@
+package dev.tine.translator;
+
+import com.oracle.truffle.api.exception.AbstractTruffleException;
+import com.oracle.truffle.api.interop.ExceptionType;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.Source;
+import com.oracle.truffle.api.source.SourceSection;
+
+/**
+ * A syntax error, its message already in the shape LANGUAGE.md prints:
+ * {@code file:line:col: syntax error: ...}, the source line, and a caret under the column.
+ */
+@ExportLibrary(InteropLibrary.class)
+public final class TineSyntaxError extends AbstractTruffleException {
+    private static final long serialVersionUID = 1L;
+    private final transient SourceSection section;
+
+    private TineSyntaxError(String message, SourceSection section) {
+        super(message);
+        this.section = section;
+    }
+
+    /** line and column are 1-based. */
+    public static TineSyntaxError at(Source source, int line, int column, String what) {
+        int lineCount = Math.max(1, source.getLineCount());
+        int l = Math.min(Math.max(1, line), lineCount);
+        String text = source.getLength() == 0 ? "" : source.getCharacters(l).toString();
+        int col = Math.max(1, Math.min(column, text.length() + 1));
+        StringBuilder caret = new StringBuilder();
+        for (int i = 0; i < col - 1; i++) {
+            caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
+        }
+        caret.append('^');
+        String message = source.getName() + ":" + l + ":" + col + ": syntax error: " + what + "\n" + text + "\n" + caret;
+        return new TineSyntaxError(message, section(source, l, col));
+    }
+
+    private static SourceSection section(Source source, int line, int column) {
+        try {
+            return source.createSection(line, column, line, column);
+        } catch (IllegalArgumentException e) {
+            return source.createUnavailableSection();
+        }
+    }
+
+    @ExportMessage
+    ExceptionType getExceptionType() {
+        return ExceptionType.PARSE_ERROR;
+    }
+
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return section != null;
+    }
+
+    @ExportMessage(name = "getSourceLocation")
+    SourceSection sourceLocation() {
+        return section;
+    }
+}
