@@ -56,6 +56,11 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     }
 
     @Override
+    protected void finalizeContext(TineContext context) {
+        context.flush();
+    }
+
+    @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new TineOptionsOptionDescriptors();
     }

@@ -15,6 +15,6 @@ public final class TineOptions {
     @Option(help = "Let exec() replace the host process in an embedded context.", category = OptionCategory.USER, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> AllowExec = new OptionKey<>(false);
 
-    @Option(help = "Give exit() and exec() their process-level meaning (set by the tine command).", category = OptionCategory.INTERNAL)
+    @Option(help = "Give exit() and exec() their process-level meaning (set by the tine command).", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ProcessMode = new OptionKey<>(false);
 }

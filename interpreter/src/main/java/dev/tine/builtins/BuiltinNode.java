@@ -8,7 +8,7 @@ import dev.tine.nodes.TineExpressionNode;
 /** Base of every built-in; subclasses are Truffle DSL nodes over the call's arguments. */
 @NodeChild(value = "arguments", type = TineExpressionNode[].class)
 public abstract class BuiltinNode extends TineExpressionNode {
-    protected final TineContext context() {
+    public final TineContext context() {
         return TineContext.get(this);
     }
 }

@@ -3,6 +3,7 @@ package dev.tine.nodes.control;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.tine.TineContext;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.TineNull;
@@ -18,8 +19,17 @@ public final class ProgramNode extends TineExpressionNode {
     }
 
     @Override
-    @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
+        try {
+            return run(frame);
+        } finally {
+            // Output is block-buffered; what a program printed is out before its error or its end.
+            TineContext.get(this).flush();
+        }
+    }
+
+    @ExplodeLoop
+    private Object run(VirtualFrame frame) {
         int last = statements.length - 1;
         for (int i = 0; i < last; i++) {
             statements[i].executeVoid(frame);

@@ -1,0 +1,284 @@
+package dev.tine.stdlib;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.builtins.Builtin;
+import dev.tine.builtins.BuiltinNode;
+import dev.tine.builtins.BuiltinProvider;
+import dev.tine.builtins.NoArg;
+import dev.tine.nodes.TineTypes;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.Printer;
+import dev.tine.runtime.StringOps;
+import dev.tine.runtime.TineList;
+import dev.tine.runtime.TineMap;
+import dev.tine.runtime.TineNull;
+import dev.tine.runtime.TypeNames;
+
+/** print, str, int, float, len, type, error, assert, args, time, clock, sleep. */
+public final class CoreBuiltins implements BuiltinProvider {
+    @Override
+    public List<? extends NodeFactory<? extends BuiltinNode>> factories() {
+        return CoreBuiltinsFactory.getFactories();
+    }
+
+    @Builtin(name = "print", variadic = true)
+    @GenerateNodeFactory
+    abstract static class PrintBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected Object print(Object[] args) {
+            context().out.print(line(args));
+            return TineNull.INSTANCE;
+        }
+    }
+
+    @Builtin(name = "eprint", variadic = true)
+    @GenerateNodeFactory
+    abstract static class EprintBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected Object eprint(Object[] args) {
+            context().out.flush(); // keep the two streams in order when they share a terminal
+            context().err.print(line(args));
+            context().err.flush();
+            return TineNull.INSTANCE;
+        }
+    }
+
+    @TruffleBoundary
+    static String line(Object[] args) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            if (i > 0) {
+                sb.append(' ');
+            }
+            sb.append(Printer.str(args[i]));
+        }
+        return sb.append('\n').toString();
+    }
+
+    @Builtin(name = "str")
+    @GenerateNodeFactory
+    abstract static class StrBuiltin extends BuiltinNode {
+        @Specialization
+        protected String str(Object v) {
+            return Printer.str(v);
+        }
+    }
+
+    @Builtin(name = "type")
+    @GenerateNodeFactory
+    abstract static class TypeBuiltin extends BuiltinNode {
+        @Specialization
+        protected String type(Object v) {
+            return TypeNames.of(v);
+        }
+    }
+
+    @Builtin(name = "int")
+    @GenerateNodeFactory
+    abstract static class IntBuiltin extends BuiltinNode {
+        @Specialization
+        protected long fromLong(long v) {
+            return v;
+        }
+
+        @Specialization
+        protected BigInteger fromBig(BigInteger v) {
+            return v;
+        }
+
+        @Specialization
+        @TruffleBoundary
+        protected Object fromDouble(double v) {
+            if (Double.isNaN(v) || Double.isInfinite(v)) {
+                throw Errors.valueError("cannot convert " + Printer.formatFloat(v) + " to int", this);
+            }
+            return TineTypes.normalize(new BigDecimal(v).toBigInteger());
+        }
+
+        @Specialization
+        protected long fromBool(boolean v) {
+            return v ? 1 : 0;
+        }
+
+        @Specialization
+        @TruffleBoundary
+        protected Object fromString(String s) {
+            String t = s.strip().replace("_", "");
+            try {
+                if (t.isEmpty() || t.startsWith("+-") || t.startsWith("-+") || s.strip().startsWith("_")) {
+                    throw new NumberFormatException();
+                }
+                return TineTypes.normalize(new BigInteger(t.startsWith("+") ? t.substring(1) : t));
+            } catch (NumberFormatException e) {
+                throw Errors.valueError("invalid int: " + Printer.quote(s), this);
+            }
+        }
+
+        @Fallback
+        protected Object wrong(Object v) {
+            throw ArgErrors.expected(this, "a number, bool or string", v);
+        }
+    }
+
+    @Builtin(name = "float")
+    @GenerateNodeFactory
+    abstract static class FloatBuiltin extends BuiltinNode {
+        @Specialization
+        protected double fromNumber(double v) {
+            return v;
+        }
+
+        @Specialization
+        @TruffleBoundary
+        protected double fromString(String s) {
+            String t = s.strip().toLowerCase();
+            switch (t) {
+                case "inf", "+inf", "infinity", "+infinity":
+                    return Double.POSITIVE_INFINITY;
+                case "-inf", "-infinity":
+                    return Double.NEGATIVE_INFINITY;
+                case "nan", "+nan", "-nan":
+                    return Double.NaN;
+                default:
+            }
+            if (!t.matches("[+-]?([0-9][0-9_]*(\\.[0-9_]*)?|\\.[0-9][0-9_]*)(e[+-]?[0-9]+)?")) {
+                throw Errors.valueError("invalid float: " + Printer.quote(s), this);
+            }
+            return Double.parseDouble(t.replace("_", ""));
+        }
+
+        @Fallback
+        protected Object wrong(Object v) {
+            throw ArgErrors.expected(this, "a number or string", v);
+        }
+    }
+
+    @Builtin(name = "len")
+    @GenerateNodeFactory
+    abstract static class LenBuiltin extends BuiltinNode {
+        @Specialization
+        protected long string(String s) {
+            return StringOps.length(s);
+        }
+
+        @Specialization
+        protected long list(TineList l) {
+            return l.size();
+        }
+
+        @Specialization
+        protected long map(TineMap m) {
+            return m.entries.size();
+        }
+
+        @Fallback
+        protected Object wrong(Object v) {
+            throw ArgErrors.expected(this, "a string, list or map", v);
+        }
+    }
+
+    @Builtin(name = "error")
+    @GenerateNodeFactory
+    abstract static class ErrorBuiltin extends BuiltinNode {
+        @Specialization
+        protected TineMap error(String kind, String message) {
+            return Errors.errorMap(kind, message);
+        }
+
+        @Fallback
+        protected Object wrong(Object kind, Object message) {
+            throw ArgErrors.expected(this, "(string, string)", kind, message);
+        }
+    }
+
+    @Builtin(name = "assert", minArgs = 1)
+    @GenerateNodeFactory
+    abstract static class AssertBuiltin extends BuiltinNode {
+        @Specialization
+        protected Object check(boolean cond, Object message) {
+            if (!cond) {
+                throw Errors.error("AssertionError", message == NoArg.INSTANCE ? "assertion failed" : Printer.str(message), this);
+            }
+            return TineNull.INSTANCE;
+        }
+
+        @Fallback
+        protected Object wrong(Object cond, Object message) {
+            throw ArgErrors.expected(this, "a bool and a message", cond, message);
+        }
+    }
+
+    @Builtin(name = "args")
+    @GenerateNodeFactory
+    abstract static class ArgsBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected TineList args() {
+            TineList list = new TineList();
+            for (String a : context().env.getApplicationArguments()) {
+                list.add(a);
+            }
+            return list;
+        }
+    }
+
+    @Builtin(name = "time")
+    @GenerateNodeFactory
+    abstract static class TimeBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected double time() {
+            java.time.Instant now = java.time.Instant.now();
+            return now.getEpochSecond() + now.getNano() / 1e9;
+        }
+    }
+
+    @Builtin(name = "clock")
+    @GenerateNodeFactory
+    abstract static class ClockBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected double clock() {
+            return System.nanoTime() / 1e9;
+        }
+    }
+
+    @Builtin(name = "sleep")
+    @GenerateNodeFactory
+    abstract static class SleepBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected Object sleep(double seconds) {
+            if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+                throw Errors.valueError("sleep length must be a non-negative number", this);
+            }
+            context().flush();
+            long nanos = (long) (seconds * 1e9);
+            long deadline = System.nanoTime() + nanos;
+            try {
+                for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+                    Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return TineNull.INSTANCE;
+        }
+
+        @Fallback
+        protected Object wrong(Object v) {
+            throw ArgErrors.expected(this, "a number of seconds", v);
+        }
+    }
+}

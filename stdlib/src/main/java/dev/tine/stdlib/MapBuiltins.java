@@ -1,0 +1,133 @@
+package dev.tine.stdlib;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.builtins.Builtin;
+import dev.tine.builtins.BuiltinNode;
+import dev.tine.builtins.BuiltinProvider;
+import dev.tine.builtins.NoArg;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.Printer;
+import dev.tine.runtime.TineList;
+import dev.tine.runtime.TineMap;
+import dev.tine.runtime.TineNull;
+
+/** keys, values, has, get, del. */
+public final class MapBuiltins implements BuiltinProvider {
+    @Override
+    public List<? extends NodeFactory<? extends BuiltinNode>> factories() {
+        return MapBuiltinsFactory.getFactories();
+    }
+
+    @Builtin(name = "keys")
+    @GenerateNodeFactory
+    abstract static class KeysBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected TineList keys(TineMap m) {
+            return new TineList(new ArrayList<>(m.entries.keySet()));
+        }
+
+        @Fallback
+        protected Object wrong(Object m) {
+            throw ArgErrors.expected(this, "a map", m);
+        }
+    }
+
+    @Builtin(name = "values")
+    @GenerateNodeFactory
+    abstract static class ValuesBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected TineList values(TineMap m) {
+            return new TineList(new ArrayList<>(m.entries.values()));
+        }
+
+        @Fallback
+        protected Object wrong(Object m) {
+            throw ArgErrors.expected(this, "a map", m);
+        }
+    }
+
+    /** The position of a list index, or -1 when it is out of range. */
+    static int listPosition(TineList list, long i) {
+        long p = i < 0 ? i + list.size() : i;
+        return p >= 0 && p < list.size() ? (int) p : -1;
+    }
+
+    @Builtin(name = "has")
+    @GenerateNodeFactory
+    abstract static class HasBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected boolean map(TineMap m, Object key) {
+            return m.entries.containsKey(key);
+        }
+
+        @Specialization
+        protected boolean list(TineList list, long index) {
+            return listPosition(list, index) >= 0;
+        }
+
+        @Fallback
+        protected Object wrong(Object m, Object key) {
+            throw ArgErrors.expected(this, "a map and a key", m, key);
+        }
+    }
+
+    @Builtin(name = "get", minArgs = 2)
+    @GenerateNodeFactory
+    abstract static class GetBuiltin extends BuiltinNode {
+        @Specialization
+        protected Object map(TineMap m, Object key, Object dflt) {
+            Object v = m.get(key);
+            return v != null ? v : dflt == NoArg.INSTANCE ? TineNull.INSTANCE : dflt;
+        }
+
+        @Specialization
+        protected Object list(TineList list, long index, Object dflt) {
+            int p = listPosition(list, index);
+            return p >= 0 ? list.get(p) : dflt == NoArg.INSTANCE ? TineNull.INSTANCE : dflt;
+        }
+
+        @Fallback
+        protected Object wrong(Object m, Object key, Object dflt) {
+            throw ArgErrors.expected(this, "a map, a key and a default", m, key, dflt);
+        }
+    }
+
+    @Builtin(name = "del")
+    @GenerateNodeFactory
+    abstract static class DelBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected Object map(TineMap m, Object key) {
+            if (!m.entries.containsKey(key)) {
+                throw Errors.keyError("no key " + (key instanceof String s ? Printer.quote(s) : Printer.str(key)) + " in map", this);
+            }
+            return m.entries.remove(key);
+        }
+
+        @Specialization
+        @TruffleBoundary
+        protected Object list(TineList list, long index) {
+            int p = listPosition(list, index);
+            if (p < 0) {
+                throw Errors.indexError("list index " + index + " out of range (size " + list.size() + ")", this);
+            }
+            return list.items.remove(p);
+        }
+
+        @Fallback
+        protected Object wrong(Object m, Object key) {
+            throw ArgErrors.expected(this, "a map and a key", m, key);
+        }
+    }
+}
