@@ -1,0 +1,100 @@
+package dev.tine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the real `tine` launcher at the repository root, as a user would. */
+class CommandLineIT {
+    static final Path ROOT = Path.of(System.getProperty("tine.root", "..")).toAbsolutePath().normalize();
+
+    record Result(int status, String out, String err) {
+    }
+
+    static Result tine(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ROOT.resolve("tine").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        Path outFile = Files.createTempFile("tine-out", ".txt");
+        Path errFile = Files.createTempFile("tine-err", ".txt");
+        pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());
+        Process p = pb.start();
+        try (var in = p.getOutputStream()) {
+            if (stdin != null) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "tine did not finish");
+        Result r = new Result(p.exitValue(), Files.readString(outFile), Files.readString(errFile));
+        Files.delete(outFile);
+        Files.delete(errFile);
+        assertFalse(r.err.contains("\tat ") || r.err.contains("Exception") || r.err.contains("WARNING"),
+                        "Java stack trace or JVM warning on stderr:\n" + r.err);
+        return r;
+    }
+
+    @Test
+    void runsAFileWithArguments(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("hello.tine");
+        Files.writeString(script, "#!/usr/bin/env tine\nprint(\"hello\", args())\n");
+        Result r = tine(null, script.toString(), "a", "b c");
+        assertEquals(0, r.status, r.err);
+        assertEquals("hello [\"a\", \"b c\"]\n", r.out);
+    }
+
+    @Test
+    void runsCodeFromDashE() throws Exception {
+        Result r = tine(null, "-e", "print(len(args()), args()[0])", "x", "y");
+        assertEquals(0, r.status, r.err);
+        assertEquals("2 x\n", r.out);
+    }
+
+    @Test
+    void runsAScriptFromAPipe() throws Exception {
+        Result r = tine("let x = 6\nprint(x * 7)\n");
+        assertEquals(0, r.status, r.err);
+        assertEquals("42\n", r.out);
+    }
+
+    @Test
+    void syntaxErrorPrintsLineAndCaretAndExits2(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("bad.tine");
+        Files.writeString(script, "print(1)\nlet x = (1 +\nprint(2)\n");
+        Result r = tine(null, script.toString());
+        assertEquals(2, r.status);
+        assertEquals("", r.out, "a syntax error runs nothing");
+        String[] lines = r.err.split("\n");
+        assertTrue(lines[0].startsWith(script + ":3:1: syntax error: "), r.err);
+        assertEquals("print(2)", lines[1]);
+        assertEquals("^", lines[2]);
+    }
+
+    @Test
+    void uncaughtErrorPrintsTraceAndExits1(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("err.tine");
+        Files.writeString(script, "fn add(a, b) {\n    return a + b\n}\nprint(\"before\")\nadd(1, \"x\")\n");
+        Result r = tine(null, script.toString());
+        assertEquals(1, r.status);
+        assertEquals("before\n", r.out);
+        assertEquals("error: TypeError: cannot add int and string\n  at add (" + script + ":2:12)\n  at <main> (" + script + ":5:1)\n", r.err);
+    }
+
+    @Test
+    void badCommandLineExits2() throws Exception {
+        assertEquals(2, tine(null, "/nonexistent/script.tine").status);
+        assertEquals(2, tine(null, "--no-such-flag").status);
+        assertEquals(2, tine(null, "-e").status);
+    }
+}
