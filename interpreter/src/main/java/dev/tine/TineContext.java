@@ -15,7 +15,7 @@ import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.runtime.GlobalCell;
-import dev.tine.runtime.TineFunction;
+import dev.tine.runtime.ProcessState;
 
 /** The state of one running Tine program: globals, built-ins, streams, the call depth. */
 public final class TineContext {
@@ -31,6 +31,7 @@ public final class TineContext {
     public int callDepth;
     private final boolean processAllowed;
     public final boolean processMode;
+    public final ProcessState process;
 
     TineContext(TineLanguage language, Env env) {
         this.language = language;
@@ -39,13 +40,14 @@ public final class TineContext {
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.processAllowed = env.isCreateProcessAllowed() && env.isNativeAccessAllowed();
         this.processMode = env.getOptions().get(TineOptions.ProcessMode);
+        this.process = new ProcessState(env.getEnvironment(), env.getCurrentWorkingDirectory().toString());
     }
 
     public static TineContext get(Node node) {
         return REFERENCE.get(node);
     }
 
-    void installBuiltins(Map<String, TineFunction> functions) {
+    void installBuiltins(Map<String, Object> functions) {
         builtins.putAll(functions);
     }
 

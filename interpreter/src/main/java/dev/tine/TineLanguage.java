@@ -37,7 +37,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
 
     private static final LanguageReference<TineLanguage> REFERENCE = LanguageReference.create(TineLanguage.class);
 
-    private Map<String, TineFunction> builtins;
+    private Map<String, Object> builtins;
     private CallTarget prelude;
 
     public static TineLanguage get(com.oracle.truffle.api.nodes.Node node) {
@@ -75,16 +75,17 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         return singleThreaded;
     }
 
-    /** The built-in functions, created once per language from the generated factory lists. */
+    /** The built-in functions and constants, created once per language from the generated factory lists. */
     @TruffleBoundary
-    synchronized Map<String, TineFunction> builtins() {
+    synchronized Map<String, Object> builtins() {
         if (builtins == null) {
-            Map<String, TineFunction> all = new LinkedHashMap<>();
+            Map<String, Object> all = new LinkedHashMap<>();
             for (BuiltinProvider provider : ServiceLoader.load(BuiltinProvider.class, TineLanguage.class.getClassLoader())) {
                 for (NodeFactory<? extends BuiltinNode> factory : provider.factories()) {
                     TineFunction fn = createBuiltin(factory);
                     all.put(fn.name, fn);
                 }
+                all.putAll(provider.constants());
             }
             builtins = all;
         }

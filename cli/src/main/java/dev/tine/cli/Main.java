@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 
@@ -95,6 +96,7 @@ public final class Main {
                         .allowCreateProcess(true)
                         .allowNativeAccess(true)
                         .allowIO(IOAccess.ALL)
+                        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
                         .option("tine.ProcessMode", "true")
                         .option("engine.WarnInterpreterOnly", "false")
                         .build();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.DynamicTest;
@@ -53,6 +54,7 @@ class GoldenTest {
                         .in(new ByteArrayInputStream(stdin == null ? new byte[0] : stdin.getBytes(StandardCharsets.UTF_8)))
                         .out(out).err(err)
                         .allowCreateProcess(true).allowNativeAccess(true).allowIO(IOAccess.ALL)
+                        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
                         .option("engine.WarnInterpreterOnly", "false")
                         .build()) {
             Source source = Source.newBuilder("tine", Files.readString(script, StandardCharsets.UTF_8), name).build();

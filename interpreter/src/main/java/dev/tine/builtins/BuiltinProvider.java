@@ -8,4 +8,9 @@ import com.oracle.truffle.api.dsl.NodeFactory;
 public interface BuiltinProvider {
     /** The DSL-generated factory list of the topic's class, e.g. {@code CoreBuiltinsFactory.getFactories()}. */
     List<? extends NodeFactory<? extends BuiltinNode>> factories();
+
+    /** Named constants of the topic, e.g. SIGTERM; values must be Tine values (Long, String, ...). */
+    default java.util.Map<String, Object> constants() {
+        return java.util.Map.of();
+    }
 }
