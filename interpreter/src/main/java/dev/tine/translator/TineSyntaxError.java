@@ -24,9 +24,9 @@ public final class TineSyntaxError extends AbstractTruffleException {
 
     /** line and column are 1-based. */
     public static TineSyntaxError at(Source source, int line, int column, String what) {
-        int lineCount = Math.max(1, source.getLineCount());
-        int l = Math.min(Math.max(1, line), lineCount);
-        String text = source.getLength() == 0 ? "" : source.getCharacters(l).toString();
+        int l = Math.max(1, line);
+        // The end of a file that ends in a newline is on the line after the last one.
+        String text = source.getLength() == 0 || l > source.getLineCount() ? "" : source.getCharacters(l).toString();
         int col = Math.max(1, Math.min(column, text.length() + 1));
         StringBuilder caret = new StringBuilder();
         for (int i = 0; i < col - 1; i++) {
@@ -34,7 +34,7 @@ public final class TineSyntaxError extends AbstractTruffleException {
         }
         caret.append('^');
         String message = source.getName() + ":" + l + ":" + col + ": syntax error: " + what + "\n" + text + "\n" + caret;
-        return new TineSyntaxError(message, section(source, l, col));
+        return new TineSyntaxError(message, section(source, Math.min(l, Math.max(1, source.getLineCount())), col));
     }
 
     private static SourceSection section(Source source, int line, int column) {
