@@ -32,6 +32,8 @@ public final class TineContext {
     private final boolean processAllowed;
     public final boolean processMode;
     public final ProcessState process;
+    /** What args() returns: the application arguments, or in a fork child the parent's. */
+    public String[] arguments;
 
     TineContext(TineLanguage language, Env env) {
         this.language = language;
@@ -40,7 +42,16 @@ public final class TineContext {
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.processAllowed = env.isCreateProcessAllowed() && env.isNativeAccessAllowed();
         this.processMode = env.getOptions().get(TineOptions.ProcessMode);
-        this.process = new ProcessState(env.getEnvironment(), env.getCurrentWorkingDirectory().toString());
+        this.arguments = env.getApplicationArguments();
+        this.process = new ProcessState(env.getEnvironment(), initialDirectory(env));
+    }
+
+    private static String initialDirectory(Env env) {
+        try {
+            return env.getCurrentWorkingDirectory().toString();
+        } catch (SecurityException e) {
+            return ""; // a context without IO has no working directory to speak of
+        }
     }
 
     public static TineContext get(Node node) {

@@ -24,10 +24,12 @@ import dev.tine.builtins.ReadAllArgumentsNode;
 import dev.tine.builtins.ReadArgumentNode;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.TineFunction;
+import dev.tine.fork.ResumeRootNode;
+import dev.tine.translator.SourceUnit;
 import dev.tine.translator.TineTranslator;
 
 @TruffleLanguage.Registration(id = TineLanguage.ID, name = "Tine", defaultMimeType = TineLanguage.MIME_TYPE,
-                characterMimeTypes = TineLanguage.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+                characterMimeTypes = {TineLanguage.MIME_TYPE, ResumeRootNode.MIME_TYPE}, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
                 fileTypeDetectors = TineFileDetector.class, website = "https://github.com/tine-lang/tine")
 @ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
                 StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
@@ -38,7 +40,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     private static final LanguageReference<TineLanguage> REFERENCE = LanguageReference.create(TineLanguage.class);
 
     private Map<String, Object> builtins;
-    private CallTarget prelude;
+    private SourceUnit prelude;
 
     public static TineLanguage get(com.oracle.truffle.api.nodes.Node node) {
         return REFERENCE.get(node);
@@ -52,7 +54,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     @Override
     protected void initializeContext(TineContext context) {
         context.installBuiltins(builtins());
-        context.installPrelude(prelude());
+        context.installPrelude(preludeUnit().main().getCallTarget());
     }
 
     @Override
@@ -67,7 +69,11 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
 
     @Override
     protected CallTarget parse(ParsingRequest request) {
-        return TineTranslator.translateProgram(this, request.getSource()).getCallTarget();
+        Source source = request.getSource();
+        if (ResumeRootNode.MIME_TYPE.equals(source.getMimeType())) {
+            return new ResumeRootNode(this, source.getCharacters().toString()).getCallTarget();
+        }
+        return TineTranslator.translateProgram(this, source).getCallTarget();
     }
 
     @Override
@@ -119,12 +125,12 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
 
     /** map, filter and sort call back into script code, so they are written in Tine. */
     @TruffleBoundary
-    synchronized CallTarget prelude() {
+    public synchronized SourceUnit preludeUnit() {
         if (prelude == null) {
             try (var in = TineLanguage.class.getResourceAsStream("prelude.tine")) {
                 String text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                 Source source = Source.newBuilder(ID, text, "<prelude>").internal(true).build();
-                prelude = TineTranslator.translateProgram(this, source).getCallTarget();
+                prelude = TineTranslator.translateUnit(this, source);
             } catch (java.io.IOException e) {
                 throw new IllegalStateException(e);
             }

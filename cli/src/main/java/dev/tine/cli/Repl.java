@@ -7,6 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
 import org.graalvm.polyglot.Context;
+import dev.tine.launcher.ProcessContexts;
+import dev.tine.launcher.ScriptRunner;
 import org.graalvm.polyglot.Source;
 
 /** The interactive prompt: each entry is evaluated in one context; values are echoed as `=> value`. */
@@ -17,7 +19,7 @@ final class Repl {
     static int run(PrintStream err) {
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         PrintStream out = System.out;
-        try (Context context = Main.newContext(System.in, new String[0])) {
+        try (Context context = ProcessContexts.newContext(System.in, new String[0])) {
             int entry = 0;
             while (true) {
                 out.print("> ");

@@ -71,13 +71,13 @@ class CommandLineIT {
     @Test
     void syntaxErrorPrintsLineAndCaretAndExits2(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("bad.tine");
-        Files.writeString(script, "print(1)\nlet x = (1 +\nprint(2)\n");
+        Files.writeString(script, "print(1)\nlet x = 1 +\n}\n");
         Result r = tine(null, script.toString());
         assertEquals(2, r.status);
         assertEquals("", r.out, "a syntax error runs nothing");
         String[] lines = r.err.split("\n");
         assertTrue(lines[0].startsWith(script + ":3:1: syntax error: "), r.err);
-        assertEquals("print(2)", lines[1]);
+        assertEquals("}", lines[1]);
         assertEquals("^", lines[2]);
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import org.graalvm.polyglot.Context;
+import dev.tine.launcher.ScriptRunner;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.IOAccess;

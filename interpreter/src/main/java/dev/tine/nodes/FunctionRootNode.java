@@ -8,11 +8,13 @@ import com.oracle.truffle.api.source.SourceSection;
 
 import dev.tine.TineContext;
 import dev.tine.TineLanguage;
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.control.ReturnException;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TineNull;
 import dev.tine.translator.LocalVar;
+import dev.tine.translator.SourceUnit;
 
 /** A script function (or the main program): copies arguments into slots and runs the body. */
 public final class FunctionRootNode extends TineRootNode {
@@ -29,8 +31,28 @@ public final class FunctionRootNode extends TineRootNode {
         this.body = body;
     }
 
+    private SourceUnit unit;
+    private int indexInUnit;
+
     public TineNode getBody() {
         return body;
+    }
+
+    public int arity() {
+        return params.length;
+    }
+
+    public void setUnit(SourceUnit sourceUnit, int index) {
+        this.unit = sourceUnit;
+        this.indexInUnit = index;
+    }
+
+    public SourceUnit getUnit() {
+        return unit;
+    }
+
+    public int getIndexInUnit() {
+        return indexInUnit;
     }
 
     @Override
@@ -41,7 +63,9 @@ public final class FunctionRootNode extends TineRootNode {
             throw Errors.valueError("call depth exceeded", this.body);
         }
         try {
-            bindParameters(frame);
+            if (!(ResumeState.current != null && ResumeState.current.restoreFrame(this, frame))) {
+                bindParameters(frame);
+            }
             return body instanceof TineExpressionNode e ? e.executeGeneric(frame) : runStatements(frame);
         } catch (ReturnException r) {
             return r.value;

@@ -72,6 +72,7 @@ import dev.tine.runtime.TineNull;
 public final class TineTranslator {
     private final TineLanguage language;
     private final Source source;
+    private final SourceUnit unit;
     private FunctionScope scope;
     /** How many calls have been translated: tells whether an operand contains one. */
     private int calls;
@@ -79,11 +80,19 @@ public final class TineTranslator {
     private TineTranslator(TineLanguage language, Source source) {
         this.language = language;
         this.source = source;
+        this.unit = new SourceUnit(source);
     }
 
     public static FunctionRootNode translateProgram(TineLanguage language, Source source) {
+        return translateUnit(language, source).main();
+    }
+
+    /** The program and every function in it; the main program is the last root. */
+    public static SourceUnit translateUnit(TineLanguage language, Source source) {
         FileContext tree = parse(source);
-        return new TineTranslator(language, source).program(tree);
+        TineTranslator translator = new TineTranslator(language, source);
+        translator.program(tree);
+        return translator.unit;
     }
 
     private static FileContext parse(Source source) {
@@ -154,6 +163,8 @@ public final class TineTranslator {
         ProgramNode node = new ProgramNode(body.toArray(TineNode[]::new), valueOfLast);
         SourceSection whole = source.getLength() == 0 ? source.createUnavailableSection() : source.createSection(0, source.getLength());
         FunctionRootNode root = new FunctionRootNode(language, scope.frame.build(), "<main>", whole, new LocalVar[0], node);
+        root.setUnit(unit, unit.roots.size());
+        unit.roots.add(root);
         scope = null;
         return root;
     }
@@ -178,6 +189,8 @@ public final class TineTranslator {
         }
         TineNode body = block(block);
         FunctionRootNode root = new FunctionRootNode(language, scope.frame.build(), name, section(whole), vars.toArray(LocalVar[]::new), body);
+        root.setUnit(unit, unit.roots.size());
+        unit.roots.add(root);
         FunctionLiteralNode node = new FunctionLiteralNode(name, root.getCallTarget(), vars.size(),
                         FunctionScope.toArray(scope.captureFromSlot), FunctionScope.toArray(scope.captureFromCell));
         scope = outer;

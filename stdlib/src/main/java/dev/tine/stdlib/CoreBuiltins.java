@@ -226,7 +226,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected TineList args() {
             TineList list = new TineList();
-            for (String a : context().env.getApplicationArguments()) {
+            for (String a : context().arguments) {
                 list.add(a);
             }
             return list;

@@ -2,6 +2,7 @@ package dev.tine.nodes.access;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 
 /**
@@ -23,6 +24,9 @@ public final class SpillNode extends TineExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
+        if (ResumeState.current != null && !ResumeState.current.onPath(this)) {
+            return frame.getObject(slot); // evaluated in the parent before the fork
+        }
         Object v = value.executeGeneric(frame);
         frame.setObject(slot, v);
         return v;

@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TineException;
@@ -24,6 +25,9 @@ public final class CallNode extends TineExpressionNode {
     @Override
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
+        if (ResumeState.current != null && ResumeState.current.isRecordedCall(this)) {
+            return reenter();
+        }
         Object f = callee.executeGeneric(frame);
         Object[] args = new Object[arguments.length + 1];
         for (int i = 0; i < arguments.length; i++) {
@@ -37,6 +41,15 @@ public final class CallNode extends TineExpressionNode {
         }
         args[0] = fn;
         return dispatch.execute(fn, args);
+    }
+
+    /** In a fork child: this call was running in the parent; enter its frame again, or return fork()'s 0. */
+    private Object reenter() {
+        Object[] args = ResumeState.current.enterNext();
+        if (args == null) {
+            return 0L;
+        }
+        return dispatch.execute((TineFunction) args[0], args);
     }
 
     @TruffleBoundary

@@ -3,6 +3,7 @@ package dev.tine.nodes.control;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineNode;
 
 /** `{ ... }`: statements in order. */
@@ -20,8 +21,11 @@ public final class BlockNode extends TineNode {
     @Override
     @ExplodeLoop
     public void executeVoid(VirtualFrame frame) {
-        for (TineNode s : statements) {
-            s.executeVoid(frame);
+        int start = ResumeState.current == null ? 0 : ResumeState.current.firstOnPath(statements);
+        for (int i = 0; i < statements.length; i++) {
+            if (i >= start) {
+                statements[i].executeVoid(frame);
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.tine.nodes.control;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Cell;
@@ -35,12 +36,24 @@ public final class ForNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
-        TineList seq = sequence(iterable.executeGeneric(frame));
-        frame.setObject(sequenceSlot, seq);
-        for (long i = 0; i < seq.size(); i++) {
-            frame.setLong(positionSlot, i);
-            Object item = seq.get((int) i);
-            frame.setObject(var.slot, var.captured ? new Cell(item) : item);
+        TineList seq;
+        long start = 0;
+        boolean resuming = ResumeState.current != null && ResumeState.current.onPath(body);
+        if (resuming) {
+            seq = (TineList) frame.getObject(sequenceSlot);
+            start = (Long) frame.getObject(positionSlot);
+        } else {
+            seq = sequence(iterable.executeGeneric(frame));
+            frame.setObject(sequenceSlot, seq);
+        }
+        for (long i = start; i < seq.size(); i++) {
+            frame.setObject(positionSlot, i);
+            if (resuming) {
+                resuming = false; // the loop variable of this iteration is in the restored frame
+            } else {
+                Object item = seq.get((int) i);
+                frame.setObject(var.slot, var.captured ? new Cell(item) : item);
+            }
             try {
                 body.executeVoid(frame);
             } catch (ContinueException e) {

@@ -2,6 +2,7 @@ package dev.tine.nodes.control;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
 
@@ -19,6 +20,11 @@ public final class IfNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        ResumeState resume = ResumeState.current;
+        if (resume != null && (resume.onPath(thenPart) || resume.onPath(elsePart))) {
+            (resume.onPath(thenPart) ? thenPart : elsePart).executeVoid(frame);
+            return;
+        }
         if (condition.test(frame)) {
             thenPart.executeVoid(frame);
         } else if (elsePart != null) {

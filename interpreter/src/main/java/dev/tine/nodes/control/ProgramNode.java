@@ -4,6 +4,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.tine.TineContext;
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.TineNull;
@@ -31,8 +32,11 @@ public final class ProgramNode extends TineExpressionNode {
     @ExplodeLoop
     private Object run(VirtualFrame frame) {
         int last = statements.length - 1;
+        int start = ResumeState.current == null ? 0 : ResumeState.current.firstOnPath(statements);
         for (int i = 0; i < last; i++) {
-            statements[i].executeVoid(frame);
+            if (i >= start) {
+                statements[i].executeVoid(frame);
+            }
         }
         if (last >= 0) {
             if (valueOfLast && statements[last] instanceof TineExpressionNode e) {

@@ -3,6 +3,7 @@ package dev.tine.nodes.control;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.TineException;
@@ -27,6 +28,12 @@ public final class TryNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        ResumeState resume = ResumeState.current;
+        if (resume != null && resume.onPath(finalizer)) {
+            // Resumed inside `finally`: an error or return that was pending there is not carried over.
+            finalizer.executeVoid(frame);
+            return;
+        }
         if (finalizer == null) {
             runGuarded(frame);
             return;
@@ -41,6 +48,10 @@ public final class TryNode extends TineNode {
     }
 
     private void runGuarded(VirtualFrame frame) {
+        if (ResumeState.current != null && ResumeState.current.onPath(handler)) {
+            handler.executeVoid(frame);
+            return;
+        }
         if (handler == null) {
             body.executeVoid(frame);
             return;

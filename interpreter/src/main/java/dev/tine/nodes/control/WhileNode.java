@@ -2,6 +2,7 @@ package dev.tine.nodes.control;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
 
@@ -17,6 +18,15 @@ public final class WhileNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        if (ResumeState.current != null && ResumeState.current.onPath(body)) {
+            try {
+                body.executeVoid(frame);
+            } catch (ContinueException e) {
+                // next iteration
+            } catch (BreakException e) {
+                return;
+            }
+        }
         while (condition.test(frame)) {
             try {
                 body.executeVoid(frame);

@@ -2,6 +2,7 @@ package dev.tine.nodes.logic;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 
 /** `a or b`, short-circuit, bools only. */
@@ -16,6 +17,9 @@ public final class OrNode extends TineExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
+        if (ResumeState.current != null && ResumeState.current.onPath(right)) {
+            return right.test(frame); // the left side was false
+        }
         return left.test(frame) || right.test(frame);
     }
 }

@@ -1,4 +1,4 @@
-package dev.tine.cli;
+package dev.tine.launcher;
 
 import java.io.PrintStream;
 

@@ -1,0 +1,106 @@
+package dev.tine.fork;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.nodes.FunctionRootNode;
+
+/**
+ * A fork child re-entering the parent's frames. While {@link #current} is set, each structural
+ * node on the path to the recorded call skips what ran before it, spilled operands are read
+ * back from their slots, and the recorded call re-enters the next frame instead of calling.
+ * The innermost recorded call is fork() itself, which then returns 0 and ends the resume.
+ * Only a fork child ever resumes, and only once, so the state is process-wide.
+ */
+public final class ResumeState {
+    /** Non-null only in a fork child, until its fork() call has returned 0. */
+    public static ResumeState current;
+
+    /** One frame to re-enter: its function, arguments, slots, recorded call and the nodes leading to it. */
+    record Frame(FunctionRootNode root, Object[] arguments, Object[] slots, Node call, Set<Node> path) {
+    }
+
+    private final List<Frame> frames;
+    private int index;
+    private boolean entering = true;
+
+    ResumeState(List<Frame> frames) {
+        this.frames = frames;
+    }
+
+    static Frame frame(FunctionRootNode root, Object[] arguments, Object[] slots, int callIndex) {
+        root.getCallTarget(); // adopts the tree, so that parents lead from the call to the root
+        Node call = NodeIndex.nodeAt(root, callIndex);
+        if (call == null) {
+            throw new IllegalStateException("fork snapshot does not match the source of " + root.getName());
+        }
+        Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Node n = call; n != null && n != root; n = n.getParent()) {
+            path.add(n);
+        }
+        return new Frame(root, arguments, slots, call, path);
+    }
+
+    Frame outermost() {
+        return frames.get(0);
+    }
+
+    public static boolean active() {
+        return current != null;
+    }
+
+    /** True when this node lies on the way to the call that the current frame was making. */
+    public boolean onPath(Node node) {
+        return node != null && frames.get(index).path.contains(node);
+    }
+
+    /** The index of the statement on the path, or 0 when none is (the path is in the enclosing node). */
+    public int firstOnPath(Node[] statements) {
+        for (int i = 0; i < statements.length; i++) {
+            if (onPath(statements[i])) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    /** For a function root about to run: true (once) when it is the frame being re-entered; restores its slots. */
+    public boolean restoreFrame(FunctionRootNode root, VirtualFrame frame) {
+        if (!entering || frames.get(index).root != root) {
+            return false;
+        }
+        CompilerDirectives.transferToInterpreter();
+        entering = false;
+        Object[] slots = frames.get(index).slots;
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] != null) {
+                frame.setObject(i, slots[i]);
+            }
+        }
+        return true;
+    }
+
+    public boolean isRecordedCall(Node call) {
+        return frames.get(index).call == call;
+    }
+
+    /**
+     * The recorded call of the current frame is reached: returns the arguments to re-enter the
+     * next frame with, or null when the call was fork() itself, which then returns 0 and ends the resume.
+     */
+    public Object[] enterNext() {
+        index++;
+        if (index == frames.size()) {
+            current = null;
+            return null;
+        }
+        entering = true;
+        return frames.get(index).arguments;
+    }
+}

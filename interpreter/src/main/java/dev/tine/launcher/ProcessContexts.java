@@ -1,0 +1,54 @@
+package dev.tine.launcher;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.EnvironmentAccess;
+import org.graalvm.polyglot.io.IOAccess;
+
+/** The context a Tine process runs its script in: everything allowed, exit and exec with their process meaning. */
+public final class ProcessContexts {
+    private ProcessContexts() {
+    }
+
+    public static Context newContext(InputStream in, String[] scriptArgs) {
+        return Context.newBuilder("tine")
+                        .in(in)
+                        .out(new FileOutputStream(FileDescriptor.out))
+                        .err(new FileOutputStream(FileDescriptor.err))
+                        .arguments("tine", scriptArgs)
+                        .allowCreateProcess(true)
+                        .allowNativeAccess(true)
+                        .allowIO(IOAccess.ALL)
+                        .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
+                        .option("tine.ProcessMode", "true")
+                        .option("engine.WarnInterpreterOnly", "false")
+                        .build();
+    }
+
+    /**
+     * Runs a script's main on a thread with a deep stack (so runaway recursion ends in a
+     * ValueError, not a crash) and exits the JVM with its status. Never prints a Java stack trace.
+     */
+    public static void runAndExit(java.util.function.IntSupplier main) {
+        int[] status = {0};
+        Thread thread = new Thread(null, () -> {
+            try {
+                status[0] = main.getAsInt();
+            } catch (Throwable t) {
+                System.err.println("error: internal error in tine: " + t);
+                status[0] = ScriptRunner.INTERNAL_ERROR;
+            }
+        }, "tine", 1L << 30);
+        thread.start();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            status[0] = ScriptRunner.UNCAUGHT_ERROR;
+        }
+        System.out.flush();
+        System.exit(status[0]);
+    }
+}
