@@ -1,7 +1,11 @@
 # Sourced by ./tine and ./test: sets TINE_JAVA_HOME to a JDK >= 21 (JAVA_HOME first, then the
 # usual install places), because Truffle 25 does not run on older JDKs.
-tine_java_version() { # prints the feature version of the java in $1, or nothing
-  "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+tine_java_version() { # prints the feature version of the JDK in $1, or nothing
+  if [ -f "$1/release" ]; then # cheap: no JVM start
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1
+  else
+    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+  fi
 }
 tine_find_jdk() {
   local candidate v
