@@ -31,6 +31,12 @@ public final class ScriptRunner {
         }
     }
 
+    private static void flushRepeats(PrintStream err, int repeats) {
+        if (repeats > 2) {
+            err.println("  [previous line repeated " + (repeats - 2) + " more times]");
+        }
+    }
+
     public static int report(PolyglotException e, PrintStream err) {
         if (e.isExit()) {
             return e.getExitStatus();
@@ -49,13 +55,23 @@ public final class ScriptRunner {
             return UNCAUGHT_ERROR;
         }
         err.println("error: " + e.getMessage());
+        String previous = null;
+        int repeats = 0;
         for (PolyglotException.StackFrame frame : e.getPolyglotStackTrace()) {
             SourceSection at = frame.getSourceLocation();
             if (frame.isGuestFrame() && at != null && !at.getSource().isInternal()) {
-                err.println("  at " + frame.getRootName() + " (" + at.getSource().getName() + ":" + at.getStartLine() + ":"
-                                + at.getStartColumn() + ")");
+                String line = "  at " + frame.getRootName() + " (" + at.getSource().getName() + ":" + at.getStartLine() + ":"
+                                + at.getStartColumn() + ")";
+                if (line.equals(previous) && ++repeats > 2) {
+                    continue; // deep recursion: say how often instead of printing thousands of lines
+                }
+                flushRepeats(err, repeats);
+                repeats = line.equals(previous) ? repeats : 0;
+                previous = line;
+                err.println(line);
             }
         }
+        flushRepeats(err, repeats);
         return UNCAUGHT_ERROR;
     }
 }

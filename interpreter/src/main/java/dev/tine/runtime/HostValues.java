@@ -14,11 +14,14 @@ public final class HostValues {
             return String.valueOf(c);
         } else if (v == null) {
             return TineNull.INSTANCE;
+        } else if (v instanceof BigNumber b) {
+            return b.value;
         }
         return v;
     }
 
+    /** Values leaving Tine for the host: everything is an interop value except BigInteger. */
     public static Object toHost(Object v) {
-        return v;
+        return v instanceof java.math.BigInteger b ? new BigNumber(b) : v;
     }
 }

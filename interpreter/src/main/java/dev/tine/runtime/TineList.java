@@ -68,7 +68,7 @@ public final class TineList implements TruffleObject {
         if (!isArrayElementReadable(index)) {
             throw InvalidArrayIndexException.create(index);
         }
-        return items.get((int) index);
+        return HostValues.toHost(items.get((int) index));
     }
 
     @ExportMessage

@@ -73,7 +73,7 @@ public final class TineMap implements TruffleObject {
         if (v == null) {
             throw UnknownIdentifierException.create(member);
         }
-        return v;
+        return HostValues.toHost(v);
     }
 
     @ExportMessage

@@ -7,6 +7,7 @@ import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
+import dev.tine.runtime.HostValues;
 import dev.tine.runtime.TineNull;
 
 /** A whole source: its value is that of its last statement when that is an expression (for eval and the REPL). */
@@ -40,7 +41,7 @@ public final class ProgramNode extends TineExpressionNode {
         }
         if (last >= 0) {
             if (valueOfLast && statements[last] instanceof TineExpressionNode e) {
-                return e.executeGeneric(frame);
+                return HostValues.toHost(e.executeGeneric(frame));
             }
             statements[last].executeVoid(frame);
         }
