@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.fork.ForkedHostObject;
 import dev.tine.nodes.BinaryNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
@@ -35,6 +36,9 @@ public abstract class IndexReadNode extends BinaryNode {
 
     @Fallback
     protected Object typeError(Object x, @SuppressWarnings("unused") Object index) {
+        if (x instanceof ForkedHostObject host) {
+            throw Errors.typeError(host.unavailable(), this);
+        }
         throw Errors.typeError("cannot index " + TypeNames.of(x), this);
     }
 

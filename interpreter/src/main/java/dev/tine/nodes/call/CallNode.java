@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.tine.fork.ForkedHostObject;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
@@ -34,7 +35,7 @@ public final class CallNode extends TineExpressionNode {
             args[i + 1] = arguments[i].executeGeneric(frame);
         }
         if (!(f instanceof TineFunction fn)) {
-            throw Errors.typeError(TypeNames.of(f) + " is not callable", this);
+            throw notCallable(f);
         }
         if (!fn.acceptsArity(arguments.length)) {
             throw arityError(fn, arguments.length);
@@ -50,6 +51,14 @@ public final class CallNode extends TineExpressionNode {
             return 0L;
         }
         return dispatch.execute((TineFunction) args[0], args);
+    }
+
+    @TruffleBoundary
+    private TineException notCallable(Object f) {
+        if (f instanceof ForkedHostObject host) {
+            return Errors.typeError(host.unavailable(), this);
+        }
+        return Errors.typeError(TypeNames.of(f) + " is not callable", this);
     }
 
     @TruffleBoundary
