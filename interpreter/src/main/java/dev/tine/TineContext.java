@@ -50,7 +50,8 @@ public final class TineContext {
         try {
             return env.getCurrentWorkingDirectory().toString();
         } catch (SecurityException e) {
-            return ""; // a context without IO has no working directory to speak of
+            // A context without IO: processes it may start still run in the host's directory.
+            return System.getProperty("user.dir");
         }
     }
 

@@ -62,6 +62,12 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         context.flush();
     }
 
+    /** Context.getBindings("tine"): the globals. */
+    @Override
+    protected Object getScope(TineContext context) {
+        return new dev.tine.runtime.GlobalScope(context);
+    }
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new TineOptionsOptionDescriptors();

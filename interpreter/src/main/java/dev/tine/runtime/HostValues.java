@@ -1,12 +1,28 @@
 package dev.tine.runtime;
 
+import java.math.BigInteger;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+
+import dev.tine.nodes.TineTypes;
+
 /** Converts values crossing the polyglot boundary into Tine's value set. */
 public final class HostValues {
     private HostValues() {
     }
 
+    /**
+     * A value coming in from the host or another language: numbers, strings and booleans become
+     * Tine's own (Integer to Long, Float to Double, a host BigInteger to an int, a Character to a
+     * string); null to Tine's null. Anything else (a host object, a foreign function) stays as it
+     * is: it can be passed around, and called when it is executable.
+     */
     public static Object fromHost(Object v) {
-        if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
+        if (v instanceof Long || v instanceof String || v instanceof Boolean || v instanceof Double || isTineObject(v)) {
+            return v;
+        } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
             return ((Number) v).longValue();
         } else if (v instanceof Float f) {
             return f.doubleValue();
@@ -15,9 +31,49 @@ public final class HostValues {
         } else if (v == null) {
             return TineNull.INSTANCE;
         } else if (v instanceof BigNumber b) {
-            return b.value;
+            return TineTypes.normalize(b.value);
+        } else if (v instanceof BigInteger b) {
+            return TineTypes.normalize(b);
+        }
+        return fromForeign(v);
+    }
+
+    private static boolean isTineObject(Object v) {
+        return v instanceof TineList || v instanceof TineMap || v instanceof TineFunction || v instanceof TineNull;
+    }
+
+    @TruffleBoundary
+    private static Object fromForeign(Object v) {
+        InteropLibrary interop = InteropLibrary.getUncached(v);
+        try {
+            if (interop.isNull(v)) {
+                return TineNull.INSTANCE;
+            } else if (interop.isBoolean(v)) {
+                return interop.asBoolean(v);
+            } else if (interop.isString(v)) {
+                return interop.asString(v);
+            } else if (interop.isNumber(v)) {
+                if (interop.fitsInLong(v)) {
+                    return interop.asLong(v);
+                } else if (interop.fitsInBigInteger(v)) {
+                    return TineTypes.normalize(interop.asBigInteger(v));
+                } else if (interop.fitsInDouble(v)) {
+                    return interop.asDouble(v);
+                }
+            }
+        } catch (UnsupportedMessageException e) {
+            // not what it said it was: keep the foreign value
         }
         return v;
+    }
+
+    /** Converts each argument of a call coming from the host. */
+    public static Object[] fromHost(Object[] values) {
+        Object[] converted = new Object[values.length];
+        for (int i = 0; i < values.length; i++) {
+            converted[i] = fromHost(values[i]);
+        }
+        return converted;
     }
 
     /** Values leaving Tine for the host: everything is an interop value except BigInteger. */

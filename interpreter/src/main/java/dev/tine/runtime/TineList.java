@@ -73,7 +73,8 @@ public final class TineList implements TruffleObject {
 
     @ExportMessage
     @TruffleBoundary
-    void writeArrayElement(long index, Object value) throws InvalidArrayIndexException {
+    void writeArrayElement(long index, Object hostValue) throws InvalidArrayIndexException {
+        Object value = HostValues.fromHost(hostValue);
         if (index == items.size()) {
             items.add(value);
         } else if (isArrayElementReadable(index)) {

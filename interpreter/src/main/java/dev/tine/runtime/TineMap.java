@@ -6,6 +6,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnknownIdentifierException;
+import com.oracle.truffle.api.interop.UnknownKeyException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
@@ -79,7 +81,86 @@ public final class TineMap implements TruffleObject {
     @ExportMessage
     @TruffleBoundary
     void writeMember(String member, Object value) {
-        entries.put(member, value);
+        entries.put(member, HostValues.fromHost(value));
+    }
+
+    // ---- hash entries: every key, not only strings (ints and bools too), as the host's Map view
+
+    /** A key from the host as a Tine key, or null when it cannot be one (keys are strings, ints or bools). */
+    @TruffleBoundary
+    private static Object key(Object hostKey) {
+        Object k = HostValues.fromHost(hostKey);
+        return k instanceof String || k instanceof Long || k instanceof java.math.BigInteger || k instanceof Boolean ? k : null;
+    }
+
+    @ExportMessage
+    boolean hasHashEntries() {
+        return true;
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    long getHashSize() {
+        return entries.size();
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isHashEntryReadable(Object hostKey) {
+        Object k = key(hostKey);
+        return k != null && entries.containsKey(k);
+    }
+
+    @ExportMessage
+    boolean isHashEntryModifiable(Object hostKey) {
+        return isHashEntryReadable(hostKey);
+    }
+
+    @ExportMessage
+    boolean isHashEntryRemovable(Object hostKey) {
+        return isHashEntryReadable(hostKey);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    boolean isHashEntryInsertable(Object hostKey) {
+        Object k = key(hostKey);
+        return k != null && !entries.containsKey(k);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    Object readHashValue(Object hostKey) throws UnknownKeyException {
+        Object k = key(hostKey);
+        Object v = k == null ? null : entries.get(k);
+        if (v == null) {
+            throw UnknownKeyException.create(hostKey);
+        }
+        return HostValues.toHost(v);
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void writeHashEntry(Object hostKey, Object value) throws UnsupportedTypeException {
+        Object k = key(hostKey);
+        if (k == null) {
+            throw UnsupportedTypeException.create(new Object[]{hostKey}, "map keys are strings, ints or bools");
+        }
+        entries.put(k, HostValues.fromHost(value));
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    void removeHashEntry(Object hostKey) throws UnknownKeyException {
+        Object k = key(hostKey);
+        if (k == null || entries.remove(k) == null) {
+            throw UnknownKeyException.create(hostKey);
+        }
+    }
+
+    @ExportMessage
+    Object getHashEntriesIterator() {
+        return new EntryIterator(this);
     }
 
     @ExportMessage

@@ -50,6 +50,8 @@ public final class IoBuiltins implements BuiltinProvider {
         protected String read(String path) {
             try {
                 return new String(file(path, this).readAllBytes(), StandardCharsets.UTF_8);
+            } catch (SecurityException e) {
+                throw denied(this);
             } catch (IOException e) {
                 throw ioError(e, path, this);
             }
@@ -70,6 +72,8 @@ public final class IoBuiltins implements BuiltinProvider {
             try (var out = file(path, this).newOutputStream()) {
                 out.write(content.getBytes(StandardCharsets.UTF_8));
                 return TineNull.INSTANCE;
+            } catch (SecurityException e) {
+                throw denied(this);
             } catch (IOException e) {
                 throw ioError(e, path, this);
             }
@@ -87,7 +91,11 @@ public final class IoBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected boolean exists(String path) {
-            return file(path, this).exists();
+            try {
+                return file(path, this).exists();
+            } catch (SecurityException e) {
+                throw denied(this);
+            }
         }
 
         @Fallback
@@ -102,10 +110,16 @@ public final class IoBuiltins implements BuiltinProvider {
         try {
             return node.context().env.getPublicTruffleFile(path);
         } catch (SecurityException e) {
-            throw Errors.error("SecurityError", "file access is not allowed in this context", node);
+            throw denied(node);
         } catch (IllegalArgumentException | UnsupportedOperationException e) {
             throw Errors.valueError("invalid path " + path, node);
         }
+    }
+
+    /** A context without IO lets a path be made but refuses every operation on it. */
+    @TruffleBoundary
+    static TineException denied(Node node) {
+        return Errors.error("SecurityError", "file access is not allowed in this context", node);
     }
 
     @TruffleBoundary

@@ -1,6 +1,11 @@
 package dev.tine.nodes.call;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.interop.ArityException;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -8,6 +13,7 @@ import dev.tine.fork.ForkedHostObject;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.HostValues;
 import dev.tine.runtime.TineException;
 import dev.tine.runtime.TineFunction;
 import dev.tine.runtime.TypeNames;
@@ -17,6 +23,7 @@ public final class CallNode extends TineExpressionNode {
     @Child private TineExpressionNode callee;
     @Children private final TineExpressionNode[] arguments;
     @Child private DispatchNode dispatch = DispatchNodeGen.create();
+    @Child private InteropLibrary foreign;
 
     public CallNode(TineExpressionNode callee, TineExpressionNode[] arguments) {
         this.callee = callee;
@@ -35,13 +42,50 @@ public final class CallNode extends TineExpressionNode {
             args[i + 1] = arguments[i].executeGeneric(frame);
         }
         if (!(f instanceof TineFunction fn)) {
-            throw notCallable(f);
+            return callForeign(f, args);
         }
         if (!fn.acceptsArity(arguments.length)) {
             throw arityError(fn, arguments.length);
         }
         args[0] = fn;
         return dispatch.execute(fn, args);
+    }
+
+    /** A host or other language's function, passed in through the bindings: arguments and result are converted. */
+    private Object callForeign(Object f, Object[] args) {
+        if (foreign == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            foreign = insert(InteropLibrary.getFactory().createDispatched(3));
+        }
+        if (f instanceof ForkedHostObject || !foreign.isExecutable(f)) {
+            throw notCallable(f);
+        }
+        Object[] hostArgs = new Object[args.length - 1];
+        for (int i = 0; i < hostArgs.length; i++) {
+            hostArgs[i] = HostValues.toHost(args[i + 1]);
+        }
+        try {
+            return HostValues.fromHost(foreign.execute(f, hostArgs));
+        } catch (ArityException e) {
+            throw foreignError(arity(e));
+        } catch (UnsupportedTypeException e) {
+            throw foreignError("does not accept these arguments");
+        } catch (UnsupportedMessageException e) {
+            throw notCallable(f);
+        }
+    }
+
+    @TruffleBoundary
+    private static String arity(ArityException e) {
+        int min = e.getExpectedMinArity();
+        int max = e.getExpectedMaxArity();
+        String expected = min == max ? String.valueOf(min) : max < 0 ? "at least " + min : min + " to " + max;
+        return "takes " + expected + " argument" + (expected.equals("1") ? "" : "s") + ", got " + e.getActualArity();
+    }
+
+    @TruffleBoundary
+    private TineException foreignError(String what) {
+        return Errors.typeError("host function " + what, this);
     }
 
     /** In a fork child: this call was running in the parent; enter its frame again, or return fork()'s 0. */

@@ -1,0 +1,79 @@
+package dev.tine.embed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fork() and exec() from a context embedded in a Java application (here, the test JVM). */
+class EmbeddedProcessTest {
+    static Context processContext() {
+        return Context.newBuilder("tine").allowCreateProcess(true).allowNativeAccess(true).allowIO(IOAccess.ALL)
+                        .option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    /**
+     * The child is a real process that resumes the rest of the evaluation and exits; it writes
+     * to the real fd 1, so it reports through a file. The host function it finds in its copy of
+     * the globals says why it cannot be used.
+     */
+    @Test
+    void forkFromAnEmbeddedContext(@TempDir Path dir) throws Exception {
+        Path report = dir.resolve("child.txt");
+        try (Context context = processContext()) {
+            Value bindings = context.getBindings("tine");
+            bindings.putMember("report", report.toString());
+            bindings.putMember("hostFn", (ProxyExecutable) args -> "host");
+            Value status = context.eval("tine", """
+                            let before = [1, 2]
+                            let where = "parent"
+                            let pid = fork()
+                            if pid == 0 {
+                                where = "child"
+                                let said = ""
+                                try { hostFn() } catch e { said = e.kind + ": " + e.message }
+                                write_file(report, str([where, getppid(), before, said]))
+                            }
+                            let result = null
+                            if pid != 0 {
+                                result = waitpid(pid)
+                                result.where = where
+                                result.called = hostFn()
+                            }
+                            result
+                            """);
+            assertTrue(status.getMember("exited").asBoolean(), status.toString());
+            assertEquals(0, status.getMember("code").asInt());
+            assertEquals("parent", status.getMember("where").asString());
+            assertEquals("host", status.getMember("called").asString());
+        }
+        String child = Files.readString(report);
+        assertTrue(child.startsWith("[\"child\", " + ProcessHandle.current().pid() + ", [1, 2], \"TypeError: host object "), child);
+        assertTrue(child.contains("is not available in a fork() child"), child);
+    }
+
+    @Test
+    void execWithAllowExecReplacesTheHostProcess() throws Exception {
+        List<String> cmd = List.of(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",
+                        "--sun-misc-unsafe-memory-access=allow", "-Dpolyglot.engine.WarnInterpreterOnly=false",
+                        "-cp", System.getProperty("java.class.path"), ExecHost.class.getName());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        p.getInputStream().transferTo(out);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals("before\nreplaced\n", out.toString(StandardCharsets.UTF_8));
+        assertEquals(0, p.exitValue());
+    }
+}
