@@ -23,7 +23,7 @@ public final class TineContext {
 
     public final TineLanguage language;
     public final Env env;
-    private final Map<String, GlobalCell> globals = new HashMap<>();
+    private final Map<String, GlobalCell> globals = new java.util.LinkedHashMap<>(); // the host lists them in order
     private final Map<String, Object> builtins = new HashMap<>();
     public final PrintStream out;
     public final PrintStream err;

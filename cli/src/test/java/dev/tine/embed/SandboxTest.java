@@ -124,10 +124,12 @@ class SandboxTest {
 
     @Test
     void exitEndsTheEvaluationNotTheHost() {
-        Context context = sandbox();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Context context = Context.newBuilder("tine").out(out).option("engine.WarnInterpreterOnly", "false").build();
         PolyglotException e = assertThrows(PolyglotException.class, () -> context.eval("tine", "print(\"a\")\nexit(7)\nprint(\"b\")"));
         assertTrue(e.isExit());
         assertEquals(7, e.getExitStatus());
+        assertEquals("a\n", out.toString(java.nio.charset.StandardCharsets.UTF_8));
         PolyglotException closed = assertThrows(PolyglotException.class, context::close);
         assertTrue(closed.isExit());
         try (Context again = sandbox()) {
