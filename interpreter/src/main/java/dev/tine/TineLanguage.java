@@ -68,6 +68,12 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         return new dev.tine.runtime.GlobalScope(context);
     }
 
+    /** Tine's primitives (Long, Double, Boolean, String) as the host displays them: str(). */
+    @Override
+    protected Object getLanguageView(TineContext context, Object value) {
+        return new dev.tine.runtime.LanguageView(value);
+    }
+
     @Override
     protected OptionDescriptors getOptionDescriptors() {
         return new TineOptionsOptionDescriptors();

@@ -1,45 +1,210 @@
 package dev.tine.cli;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
 import dev.tine.launcher.ProcessContexts;
 import dev.tine.launcher.ScriptRunner;
-import org.graalvm.polyglot.Source;
+import dev.tine.runtime.Printer;
 
-/** The interactive prompt: each entry is evaluated in one context; values are echoed as `=> value`. */
+/**
+ * The interactive prompt (JLine): line editing, history in ~/.tine_history, multi-line entries
+ * while the input is incomplete, completion of keywords, globals and built-ins. Each entry is
+ * evaluated in one context that lives as long as the session; an expression's value is echoed
+ * as {@code => value}. Ctrl-C clears the line, or interrupts the running evaluation; Ctrl-D quits.
+ */
 final class Repl {
-    private Repl() {
+    static final String PROMPT = "tine> ";
+    static final String CONTINUATION = "  ... ";
+    static final String HELP = """
+                    Enter Tine statements; an expression's value is shown as => value.
+                    An entry goes on over several lines while brackets, braces or a string are open.
+                      :help   this text
+                      :quit   leave (also Ctrl-D, or exit())
+                    Keys: Tab completes names, Up/Down and Ctrl-R search the history (~/.tine_history),
+                    Ctrl-C clears the line or stops what is running.""";
+
+    private final PrintStream err;
+    private Terminal terminal;
+    private volatile Context context;
+    private volatile boolean evaluating;
+    private volatile boolean reset;
+    private int entries;
+
+    private Repl(PrintStream err) {
+        this.err = err;
     }
 
     static int run(PrintStream err) {
-        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        PrintStream out = System.out;
-        try (Context context = ProcessContexts.newContext(System.in, new String[0])) {
-            int entry = 0;
+        return new Repl(err).loop();
+    }
+
+    Context context() {
+        return context;
+    }
+
+    private int loop() {
+        Logger.getLogger("org.jline").setLevel(Level.OFF); // no logging of terminal probing on the user's screen
+        newContext();
+        try {
+            terminal = TerminalBuilder.builder().system(true).name("tine").build();
+        } catch (IOException e) {
+            err.println("tine: cannot open the terminal: " + e.getMessage());
+            return ScriptRunner.INTERNAL_ERROR;
+        }
+        catchInterrupts();
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tine")
+                        .parser(new ReplParser(this))
+                        .completer(new ReplCompleter(this))
+                        .variable(LineReader.HISTORY_FILE, historyFile())
+                        .variable(LineReader.SECONDARY_PROMPT_PATTERN, CONTINUATION)
+                        .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // '!' is an ordinary character
+                        .option(LineReader.Option.INSERT_TAB, false)
+                        .build();
+        PrintWriter out = terminal.writer();
+        try {
             while (true) {
-                out.print("> ");
-                out.flush();
-                String line = in.readLine();
-                if (line == null || line.strip().equals(":quit")) {
-                    out.println();
-                    return 0;
+                String line;
+                try {
+                    line = reader.readLine(PROMPT);
+                } catch (UserInterruptException e) {
+                    continue; // Ctrl-C: a fresh line
+                } catch (EndOfFileException e) {
+                    out.println(); // Ctrl-D: the shell's prompt on a line of its own
+                    out.flush();
+                    return ScriptRunner.OK;
                 }
-                if (line.isBlank()) {
+                String entry = line.strip();
+                if (entry.isEmpty()) {
+                    continue;
+                } else if (entry.equals(":quit") || entry.equals(":q")) {
+                    return ScriptRunner.OK;
+                } else if (entry.equals(":help") || entry.equals(":h")) {
+                    out.println(HELP);
+                    out.flush();
+                    continue;
+                } else if (entry.startsWith(":") && entry.matches(":[a-z]+")) {
+                    out.println("unknown command " + entry + " (:help lists them)");
+                    out.flush();
                     continue;
                 }
-                Source source = Source.newBuilder("tine", line, "<repl-" + (++entry) + ">").interactive(false).buildLiteral();
-                ScriptRunner.Outcome outcome = ScriptRunner.eval(context, source, err);
-                if (outcome.value() != null && !outcome.value().isNull()) {
-                    out.println("=> " + outcome.value());
+                Integer status = evaluate(line, out);
+                if (status != null) {
+                    return status;
                 }
             }
-        } catch (IOException e) {
-            return 1;
+        } finally {
+            try {
+                reader.getHistory().save();
+                terminal.close();
+            } catch (IOException e) {
+                // leaving anyway
+            }
+            try {
+                context.close();
+            } catch (PolyglotException e) {
+                // an exit() while closing
+            }
         }
+    }
+
+    /** ~/.tine_history, where ~ is $HOME as for the shell (the JVM's user.home comes from the password file). */
+    static Path historyFile() {
+        String home = System.getenv("HOME");
+        return Path.of(home != null && !home.isEmpty() ? home : System.getProperty("user.home"), ".tine_history");
+    }
+
+    /** Runs one entry; returns an exit status when the session ends (the script called exit). */
+    private Integer evaluate(String code, PrintWriter out) {
+        Source source = Source.newBuilder("tine", code, "<repl-" + (++entries) + ">").buildLiteral();
+        Value value;
+        evaluating = true;
+        try {
+            value = context.eval(source);
+        } catch (PolyglotException e) {
+            if (e.isExit()) {
+                return e.getExitStatus();
+            } else if (e.isInterrupted() || e.isCancelled() || reset) {
+                err.println("interrupted" + (reset ? " (the evaluation did not stop in time: the session starts afresh)" : ""));
+                if (reset) {
+                    newContext();
+                    catchInterrupts();
+                }
+            } else {
+                ScriptRunner.report(e, err);
+            }
+            return null;
+        } finally {
+            evaluating = false;
+        }
+        if (!value.isNull()) {
+            out.println("=> " + display(value));
+            out.flush();
+        }
+        return null;
+    }
+
+    /** A value as it shows inside a list: strings quoted. */
+    static String display(Value v) {
+        return v.isString() ? Printer.quote(v.asString()) : v.toString();
+    }
+
+    private void newContext() {
+        reset = false;
+        context = ProcessContexts.newContext(System.in, new String[0]);
+        context.initialize("tine");
+    }
+
+    /**
+     * Ctrl-C sends SIGINT to the foreground process group: the programs the script started in
+     * it stop, and here the JVM's handler hands it to JLine, which interrupts its readLine or,
+     * between two readLines, calls us. (A new context sets SIGINT to its default, which would
+     * end the session: hence this after every new context.)
+     */
+    @SuppressWarnings("restriction")
+    private void catchInterrupts() {
+        terminal.handle(Terminal.Signal.INT, signal -> interruptEvaluation());
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> terminal.raise(Terminal.Signal.INT));
+        } catch (IllegalArgumentException e) {
+            // the JVM runs with -Xrs: Ctrl-C ends the session
+        }
+    }
+
+    /** From the signal thread: stop the running evaluation, politely, then by force. */
+    private void interruptEvaluation() {
+        if (!evaluating) {
+            return;
+        }
+        Context running = context;
+        Thread stopper = new Thread(() -> {
+            try {
+                running.interrupt(Duration.ofSeconds(2));
+            } catch (TimeoutException e) {
+                reset = true;
+                running.close(true);
+            } catch (IllegalStateException | PolyglotException e) {
+                // it ended meanwhile
+            }
+        }, "tine-interrupt");
+        stopper.setDaemon(true);
+        stopper.start();
     }
 }

@@ -55,6 +55,12 @@ class EmbeddingTest {
         assertEquals(new BigInteger("18446744073709551616"), eval("2 * 9223372036854775807 + 2").asBigInteger());
         assertEquals(2.5, eval("5 / 2.0").asDouble());
         assertTrue(eval("1 < 2").asBoolean());
+        // Value.toString() shows Tine values as str() does
+        assertEquals("2.0", eval("4 / 2.0").toString());
+        assertEquals("1e+20", eval("1e20").toString());
+        assertEquals("[1.5, \"s\"]", eval("[1.5, \"s\"]").toString());
+        assertEquals("s", eval("\"s\"").toString());
+        assertEquals("true", eval("true").toString());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.tine.nodes.control;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
@@ -48,6 +49,7 @@ public final class ForNode extends TineNode {
         }
         for (long i = start; i < seq.size(); i++) {
             frame.setObject(positionSlot, i);
+            TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
             if (resuming) {
                 resuming = false; // the loop variable of this iteration is in the restored frame
             } else {

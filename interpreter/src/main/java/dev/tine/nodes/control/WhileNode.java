@@ -1,5 +1,6 @@
 package dev.tine.nodes.control;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
@@ -28,6 +29,7 @@ public final class WhileNode extends TineNode {
             }
         }
         while (condition.test(frame)) {
+            TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
             try {
                 body.executeVoid(frame);
             } catch (ContinueException e) {
