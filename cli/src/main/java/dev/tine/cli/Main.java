@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.graalvm.polyglot.Context;
 import dev.tine.launcher.ProcessContexts;
@@ -17,7 +19,12 @@ import org.graalvm.polyglot.Source;
 
 /** The `tine` command: `tine FILE [ARGS]`, `tine -e CODE [ARGS]`, a script on stdin, or the REPL. */
 public final class Main {
-    static final String USAGE = "usage: tine FILE [ARGS...] | tine -e CODE [ARGS...] | tine (REPL, or a script on stdin)";
+    static final String USAGE = """
+                    usage: tine [OPTIONS] FILE [ARGS...] | tine [OPTIONS] -e CODE [ARGS...] | tine [OPTIONS] (REPL, or a script on stdin)
+                    options (Truffle's tools; any --name=value is an engine or tool option):
+                      --inspect[=[HOST:]PORT]   Chrome DevTools debugger (waits for it at the first statement)
+                      --cpusampler              CPU sampling profile, printed at exit
+                      --coverage                statement coverage, printed at exit""";
 
     private Main() {
     }
@@ -26,8 +33,18 @@ public final class Main {
         ProcessContexts.runAndExit(() -> run(args));
     }
 
-    static int run(String[] args) {
+    static int run(String[] commandLine) {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        // Leading --name[=value] arguments are options of the polyglot context (tools, engine).
+        Map<String, String> options = new LinkedHashMap<>();
+        int first = 0;
+        while (first < commandLine.length && commandLine[first].startsWith("--") && commandLine[first].length() > 2
+                        && !commandLine[first].equals("--help")) {
+            String option = commandLine[first++].substring(2);
+            int eq = option.indexOf('=');
+            options.put(eq < 0 ? option : option.substring(0, eq), eq < 0 ? "true" : option.substring(eq + 1));
+        }
+        String[] args = Arrays.copyOfRange(commandLine, first, commandLine.length);
         Source source;
         String[] scriptArgs;
         try {
@@ -49,7 +66,7 @@ public final class Main {
                 source = Source.newBuilder("tine", text, args[0]).build();
                 scriptArgs = Arrays.copyOfRange(args, 1, args.length);
             } else if (Boolean.getBoolean("tine.stdinIsTerminal") && args.length == 0) {
-                return Repl.run(err);
+                return Repl.run(err, options);
             } else {
                 String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
                 source = Source.newBuilder("tine", text, "<stdin>").build();
@@ -62,7 +79,14 @@ public final class Main {
             err.println("tine: cannot read '" + args[0] + "': " + e.getMessage());
             return ScriptRunner.SYNTAX_ERROR;
         }
-        try (Context context = ProcessContexts.newContext(System.in, scriptArgs)) {
+        Context context;
+        try {
+            context = ProcessContexts.newContext(System.in, scriptArgs, options);
+        } catch (IllegalArgumentException e) {
+            err.println("tine: " + e.getMessage() + "\n" + USAGE);
+            return ScriptRunner.SYNTAX_ERROR;
+        }
+        try (context) {
             return ScriptRunner.eval(context, source, err).status();
         }
     }

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -42,18 +43,20 @@ final class Repl {
                     Ctrl-C clears the line or stops what is running.""";
 
     private final PrintStream err;
+    private final Map<String, String> options;
     private Terminal terminal;
     private volatile Context context;
     private volatile boolean evaluating;
     private volatile boolean reset;
     private int entries;
 
-    private Repl(PrintStream err) {
+    private Repl(PrintStream err, Map<String, String> options) {
         this.err = err;
+        this.options = options;
     }
 
-    static int run(PrintStream err) {
-        return new Repl(err).loop();
+    static int run(PrintStream err, Map<String, String> options) {
+        return new Repl(err, options).loop();
     }
 
     Context context() {
@@ -62,7 +65,12 @@ final class Repl {
 
     private int loop() {
         Logger.getLogger("org.jline").setLevel(Level.OFF); // no logging of terminal probing on the user's screen
-        newContext();
+        try {
+            newContext();
+        } catch (IllegalArgumentException e) {
+            err.println("tine: " + e.getMessage() + "\n" + Main.USAGE);
+            return ScriptRunner.SYNTAX_ERROR;
+        }
         try {
             terminal = TerminalBuilder.builder().system(true).name("tine").build();
         } catch (IOException e) {
@@ -168,7 +176,7 @@ final class Repl {
 
     private void newContext() {
         reset = false;
-        context = ProcessContexts.newContext(System.in, new String[0]);
+        context = ProcessContexts.newContext(System.in, new String[0], options);
         context.initialize("tine");
     }
 

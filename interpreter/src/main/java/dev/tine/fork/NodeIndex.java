@@ -1,5 +1,6 @@
 package dev.tine.fork;
 
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeUtil;
 
@@ -46,6 +47,11 @@ final class NodeIndex {
     }
 
     private static boolean walk(Node parent, Visitor visitor) {
-        return NodeUtil.forEachChild(parent, child -> !(child instanceof TineNode) || (visitor.visit(child) && walk(child, visitor)));
+        return NodeUtil.forEachChild(parent, child -> {
+            if (child instanceof InstrumentableNode.WrapperNode) {
+                return walk(child, visitor); // a tool's wrapper (tine --cpusampler ...): the child process has none
+            }
+            return !(child instanceof TineNode) || (visitor.visit(child) && walk(child, visitor));
+        });
     }
 }

@@ -14,7 +14,17 @@ public final class ProcessContexts {
     }
 
     public static Context newContext(InputStream in, String[] scriptArgs) {
+        return newContext(in, scriptArgs, java.util.Map.of());
+    }
+
+    /**
+     * With options for the engine and its tools, e.g. {@code inspect}, {@code cpusampler},
+     * {@code coverage} (from `tine --inspect ...`); an unknown option is an IllegalArgumentException.
+     */
+    public static Context newContext(InputStream in, String[] scriptArgs, java.util.Map<String, String> options) {
         return Context.newBuilder("tine")
+                        .options(options)
+                        .allowExperimentalOptions(!options.isEmpty())
                         .in(in)
                         .out(new FileOutputStream(FileDescriptor.out))
                         .err(new FileOutputStream(FileDescriptor.err))

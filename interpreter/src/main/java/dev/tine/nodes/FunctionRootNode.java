@@ -29,6 +29,7 @@ public final class FunctionRootNode extends TineRootNode {
         super(language, descriptor, name, section);
         this.params = params;
         this.body = body;
+        body.markRootBody();
     }
 
     private SourceUnit unit;

@@ -1,10 +1,19 @@
 package dev.tine.nodes;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode.WrapperNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
 
 /** A node that produces a value. */
+@GenerateWrapper
 public abstract class TineExpressionNode extends TineNode {
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new TineExpressionNodeWrapper(this, probe);
+    }
+
     public abstract Object executeGeneric(VirtualFrame frame);
 
     @Override

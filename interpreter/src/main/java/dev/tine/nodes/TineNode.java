@@ -2,17 +2,29 @@ package dev.tine.nodes;
 
 import com.oracle.truffle.api.dsl.TypeSystemReference;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.instrumentation.GenerateWrapper;
+import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.instrumentation.ProbeNode;
+import com.oracle.truffle.api.instrumentation.StandardTags;
+import com.oracle.truffle.api.instrumentation.Tag;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
-/** Every statement and expression node; it knows its place in the source for error messages. */
+/**
+ * Every statement and expression node; it knows its place in the source for error messages.
+ * Instrumentable for Truffle's tools (debugger, profiler, coverage): statements carry
+ * StatementTag, a function's (or program's) body RootTag and RootBodyTag, calls CallTag.
+ */
 @TypeSystemReference(TineTypes.class)
 @NodeInfo(language = "Tine")
-public abstract class TineNode extends Node {
+@GenerateWrapper
+public abstract class TineNode extends Node implements InstrumentableNode {
     private int sourceStart = -1;
     private int sourceLength;
+    private boolean statement;
+    private boolean rootBody;
 
     public abstract void executeVoid(VirtualFrame frame);
 
@@ -25,13 +37,43 @@ public abstract class TineNode extends Node {
         return sourceStart >= 0;
     }
 
+    /** Set by the translator on the nodes that are statements of a block or program. */
+    public final void markStatement() {
+        this.statement = true;
+    }
+
+    /** Set by a function's root on its body. */
+    public final void markRootBody() {
+        this.rootBody = true;
+    }
+
     @Override
     public SourceSection getSourceSection() {
         if (sourceStart < 0) {
-            return null;
+            return this instanceof WrapperNode w ? w.getDelegateNode().getSourceSection() : null;
         }
         RootNode root = getRootNode();
         SourceSection rootSection = root == null ? null : root.getSourceSection();
         return rootSection == null ? null : rootSection.getSource().createSection(sourceStart, sourceLength);
+    }
+
+    @Override
+    public boolean isInstrumentable() {
+        return hasSourceRange();
+    }
+
+    @Override
+    public WrapperNode createWrapper(ProbeNode probe) {
+        return new TineNodeWrapper(this, probe);
+    }
+
+    @Override
+    public boolean hasTag(Class<? extends Tag> tag) {
+        if (tag == StandardTags.StatementTag.class) {
+            return statement;
+        } else if (tag == StandardTags.RootTag.class || tag == StandardTags.RootBodyTag.class) {
+            return rootBody;
+        }
+        return false;
     }
 }

@@ -150,7 +150,9 @@ public final class TineTranslator {
         }
         for (StmtContext s : file.stmt()) {
             if (s instanceof FnDeclContext fn) {
-                body.add(at(new WriteGlobalNode(fn.name.getText(), true, function(fn.name.getText(), fn.params(), fn.block(), fn)), fn));
+                TineNode declaration = at(new WriteGlobalNode(fn.name.getText(), true, function(fn.name.getText(), fn.params(), fn.block(), fn)), fn);
+                declaration.markStatement();
+                body.add(declaration);
             }
         }
         for (StmtContext s : file.stmt()) {
@@ -161,6 +163,9 @@ public final class TineTranslator {
         List<StmtContext> stmts = file.stmt();
         boolean valueOfLast = !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof ExprStmtContext;
         ProgramNode node = new ProgramNode(body.toArray(TineNode[]::new), valueOfLast);
+        if (source.getLength() > 0) {
+            node.setSourceRange(0, source.getLength()); // the program is a root the tools see
+        }
         SourceSection whole = source.getLength() == 0 ? source.createUnavailableSection() : source.createSection(0, source.getLength());
         FunctionRootNode root = new FunctionRootNode(language, scope.frame.build(), "<main>", whole, new LocalVar[0], node);
         root.setUnit(unit, unit.roots.size());
@@ -240,7 +245,9 @@ public final class TineTranslator {
             case ExprStmtContext e -> expr(e.expr());
             default -> throw new IllegalStateException("unknown statement " + s.getClass());
         };
-        return node.hasSourceRange() ? node : at(node, s);
+        TineNode result = node.hasSourceRange() ? node : at(node, s);
+        result.markStatement(); // StatementTag, for the debugger and coverage
+        return result;
     }
 
     private TineNode let(LetStmtContext let) {

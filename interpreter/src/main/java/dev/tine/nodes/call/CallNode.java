@@ -51,6 +51,11 @@ public final class CallNode extends TineExpressionNode {
         return dispatch.execute(fn, args);
     }
 
+    @Override
+    public boolean hasTag(Class<? extends com.oracle.truffle.api.instrumentation.Tag> tag) {
+        return tag == com.oracle.truffle.api.instrumentation.StandardTags.CallTag.class || super.hasTag(tag);
+    }
+
     /** A host or other language's function, passed in through the bindings: arguments and result are converted. */
     private Object callForeign(Object f, Object[] args) {
         if (foreign == null) {

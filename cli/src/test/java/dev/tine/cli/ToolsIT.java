@@ -1,0 +1,173 @@
+package dev.tine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Truffle's tools from the command line: the profiler, coverage, and the Chrome DevTools debugger. */
+class ToolsIT {
+    static final String FIB = """
+                    fn fib(n) {
+                        if n < 2 { return n }
+                        return fib(n - 1) + fib(n - 2)
+                    }
+                    fn never() {
+                        return "not run"
+                    }
+                    print(fib(22))
+                    """;
+
+    @Test
+    void cpuSampler(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("fib.tine");
+        Files.writeString(script, FIB);
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--cpusampler", script.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("17711\n"), r.out());
+        assertTrue(r.out().contains("Sampling Histogram"), r.out());
+        assertTrue(Pattern.compile("(?m)^ fib +\\|\\|.*fib\\.tine~1-4").matcher(r.out()).find(), r.out());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void coverage(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("fib.tine");
+        Files.writeString(script, FIB);
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--coverage", "--coverage.Output=detailed", script.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().contains("Code coverage per line"), r.out());
+        assertTrue(r.out().contains("+     return fib(n - 1) + fib(n - 2)"), r.out());
+        assertTrue(r.out().contains("-     return \"not run\""), r.out());
+        assertTrue(Pattern.compile("fib\\.tine \\| +85\\.71% \\| +87\\.50% \\| +66\\.67%").matcher(r.out()).find(), r.out());
+        assertEquals("", r.err());
+    }
+
+    /** The parent's tree has the tools' wrappers, the child's has none: fork() still resumes at the right call. */
+    @Test
+    void forkUnderATool(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("fork.tine");
+        Files.writeString(script, """
+                        fn work(n) {
+                            let pid = fork()
+                            if pid == 0 {
+                                print("child sees", n)
+                                exit(0)
+                            }
+                            return waitpid(pid).code
+                        }
+                        for i in range(2) {
+                            print("parent got", work(i))
+                        }
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--coverage", script.toString());
+        assertEquals(0, r.status(), r.err());
+        assertTrue(r.out().startsWith("child sees 0\nparent got 0\nchild sees 1\nparent got 0\n"), r.out());
+        assertTrue(r.out().contains("fork.tine"), r.out());
+    }
+
+    @Test
+    void unknownOptionIsACommandLineError() throws Exception {
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--no-such-tool", "-e", "print(1)");
+        assertEquals(2, r.status());
+        assertTrue(r.err().startsWith("tine: Could not find option with name no-such-tool."), r.err());
+    }
+
+    /** A DevTools client over the inspector's WebSocket: pause at the start, a breakpoint in fib, the stack, resume. */
+    @Test
+    void inspector(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("fib.tine");
+        Files.writeString(script, FIB);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Process p = new ProcessBuilder(List.of(CommandLineIT.ROOT.resolve("tine").toString(), "--inspect=127.0.0.1:" + port, script.toString()))
+                        .start();
+        try {
+            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
+            String line = err.readLine();
+            assertTrue(line != null && line.startsWith("Debugger listening on ws://127.0.0.1:" + port + "/"), String.valueOf(line));
+            String url = line.substring("Debugger listening on ".length());
+            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
+                private final StringBuilder partial = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+                    partial.append(data);
+                    if (last) {
+                        messages.add(partial.toString());
+                        partial.setLength(0);
+                    }
+                    socket.request(1);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+            ws.sendText("{\"id\":1,\"method\":\"Runtime.enable\"}", true).get();
+            ws.sendText("{\"id\":2,\"method\":\"Debugger.enable\"}", true).get();
+            ws.sendText("{\"id\":3,\"method\":\"Runtime.runIfWaitingForDebugger\"}", true).get();
+            String paused = next(messages, "\"method\":\"Debugger.paused\"");
+            assertEquals(0, firstInt(paused, LOCATION_LINE), paused); // suspended at the first statement, line 1
+            ws.sendText("{\"id\":4,\"method\":\"Debugger.setBreakpointByUrl\",\"params\":{\"lineNumber\":2,\"url\":\""
+                            + script.toUri() + "\",\"columnNumber\":0}}", true).get();
+            String set = next(messages, "\"id\":4");
+            assertTrue(set.contains("\"locations\":[{"), set);
+            ws.sendText("{\"id\":5,\"method\":\"Debugger.resume\"}", true).get();
+            String atBreakpoint = next(messages, "\"method\":\"Debugger.paused\"");
+            assertTrue(atBreakpoint.contains("\"functionName\":\"fib\""), atBreakpoint);
+            assertEquals(2, firstInt(atBreakpoint, LOCATION_LINE), atBreakpoint);
+            String breakpointId = firstString(set, "\"breakpointId\":\"([^\"]+)\"");
+            ws.sendText("{\"id\":6,\"method\":\"Debugger.removeBreakpoint\",\"params\":{\"breakpointId\":\"" + breakpointId + "\"}}", true).get();
+            next(messages, "\"id\":6");
+            ws.sendText("{\"id\":7,\"method\":\"Debugger.resume\"}", true).get();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            assertEquals("17711\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            assertEquals(0, p.exitValue());
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /** The line (0-based) where the top frame is, not where its function starts. */
+    static final String LOCATION_LINE = "\"location\":\\{\"scriptId\":\"\\d+\",\"columnNumber\":\\d+,\"lineNumber\":(\\d+)";
+
+    private static String next(BlockingQueue<String> messages, String containing) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            String m = messages.poll(1, TimeUnit.SECONDS);
+            if (m != null && m.contains(containing)) {
+                return m;
+            }
+        }
+        throw new AssertionError("no message with " + containing);
+    }
+
+    private static int firstInt(String json, String regex) {
+        return Integer.parseInt(firstString(json, regex));
+    }
+
+    private static String firstString(String json, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(json);
+        assertTrue(m.find(), regex + " in " + json);
+        return m.group(1);
+    }
+}
