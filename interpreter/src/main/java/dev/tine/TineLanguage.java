@@ -40,6 +40,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     private static final LanguageReference<TineLanguage> REFERENCE = LanguageReference.create(TineLanguage.class);
 
     private Map<String, Object> builtins;
+    private final List<BuiltinProvider> providers = new ArrayList<>();
     private SourceUnit prelude;
 
     public static TineLanguage get(com.oracle.truffle.api.nodes.Node node) {
@@ -55,6 +56,9 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     protected void initializeContext(TineContext context) {
         context.installBuiltins(builtins());
         context.installPrelude(preludeUnit().main().getCallTarget());
+        for (BuiltinProvider provider : providers) {
+            provider.initializeContext(context);
+        }
     }
 
     @Override
@@ -99,6 +103,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         if (builtins == null) {
             Map<String, Object> all = new LinkedHashMap<>();
             for (BuiltinProvider provider : ServiceLoader.load(BuiltinProvider.class, TineLanguage.class.getClassLoader())) {
+                providers.add(provider);
                 for (NodeFactory<? extends BuiltinNode> factory : provider.factories()) {
                     TineFunction fn = createBuiltin(factory);
                     all.put(fn.name, fn);

@@ -13,4 +13,8 @@ public interface BuiltinProvider {
     default java.util.Map<String, Object> constants() {
         return java.util.Map.of();
     }
+
+    /** Called once for each new context, after its built-ins are installed (e.g. process-wide set-up for the tine command). */
+    default void initializeContext(dev.tine.TineContext context) {
+    }
 }

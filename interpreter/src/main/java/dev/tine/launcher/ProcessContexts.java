@@ -47,6 +47,12 @@ public final class ProcessContexts {
         Thread thread = new Thread(null, () -> {
             try {
                 status[0] = main.getAsInt();
+            } catch (org.graalvm.polyglot.PolyglotException e) {
+                // After exit(), Context.close() throws the exit again: that is the status, not an error.
+                if (!e.isExit()) {
+                    System.err.println("error: internal error in tine: " + e);
+                }
+                status[0] = e.isExit() ? e.getExitStatus() : ScriptRunner.INTERNAL_ERROR;
             } catch (Throwable t) {
                 System.err.println("error: internal error in tine: " + t);
                 status[0] = ScriptRunner.INTERNAL_ERROR;

@@ -264,15 +264,14 @@ public final class CoreBuiltins implements BuiltinProvider {
                 throw Errors.valueError("sleep length must be a non-negative number", this);
             }
             context().flush();
-            long nanos = (long) (seconds * 1e9);
-            long deadline = System.nanoTime() + nanos;
-            try {
-                for (long left = nanos; left > 0; left = deadline - System.nanoTime()) {
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            // Interruptible by Truffle safepoints, so that script signal handlers run during a sleep;
+            // after one ran, the sleep goes on until the deadline.
+            com.oracle.truffle.api.TruffleSafepoint.setBlockedThreadInterruptible(this, end -> {
+                for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
                     Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
                 }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            }, deadline);
             return TineNull.INSTANCE;
         }
 

@@ -1,0 +1,148 @@
+package dev.tine.stdlib;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.stdlib.posix.Posix;
+import dev.tine.stdlib.posix.PosixException;
+
+/**
+ * Blocking waits that stay responsive to Truffle safepoints (script signal handlers, cancel):
+ * every wait is a poll(2) that also watches a per-thread eventfd, which the safepoint
+ * {@link TruffleSafepoint.Interrupter} writes to.
+ */
+final class Blocking {
+    private Blocking() {
+    }
+
+    /** Wakes the poll of one thread. */
+    static final class Wakeup implements TruffleSafepoint.Interrupter {
+        final int fd;
+        private final byte[] one = {1, 0, 0, 0, 0, 0, 0, 0};
+
+        Wakeup(int fd) {
+            this.fd = fd;
+        }
+
+        @Override
+        public void interrupt(Thread thread) {
+            try {
+                Posix.get().write(fd, one, 0, 8);
+            } catch (PosixException e) {
+                // EAGAIN: the counter is already non-zero, the poll wakes anyway
+            }
+        }
+
+        @Override
+        public void resetInterrupted() {
+            try {
+                Posix.get().read(fd, new byte[8], 8);
+            } catch (PosixException e) {
+                // EAGAIN: nothing to drain
+            }
+        }
+    }
+
+    private static final ThreadLocal<Wakeup> WAKEUP = ThreadLocal.withInitial(() -> new Wakeup(Posix.get().eventfd()));
+
+    /**
+     * Waits until one of {@code fds} is ready for its {@code events} or the deadline
+     * ({@link System#nanoTime()}; {@code Long.MAX_VALUE}: none) passes, running safepoint actions
+     * meanwhile. Fills {@code revents}; returns the number of ready fds, 0 on timeout.
+     */
+    @TruffleBoundary
+    static int poll(Node node, int[] fds, short[] events, short[] revents, long deadline) {
+        Posix posix = Posix.get();
+        Wakeup wakeup = WAKEUP.get();
+        int n = fds.length;
+        int[] all = java.util.Arrays.copyOf(fds, n + 1);
+        short[] ev = java.util.Arrays.copyOf(events, n + 1);
+        short[] rev = new short[n + 1];
+        all[n] = wakeup.fd;
+        ev[n] = Posix.POLLIN;
+        TruffleSafepoint.InterruptibleFunction<Object, Integer> wait = unused -> {
+            while (true) {
+                int timeout;
+                if (deadline == Long.MAX_VALUE) {
+                    timeout = -1;
+                } else {
+                    long left = deadline - System.nanoTime();
+                    timeout = left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
+                }
+                int r = posix.poll(all, ev, rev, timeout);
+                if (r < 0) {
+                    continue; // EINTR
+                }
+                if (rev[n] != 0) {
+                    throw new InterruptedException();
+                }
+                System.arraycopy(rev, 0, revents, 0, n);
+                return r;
+            }
+        };
+        return TruffleSafepoint.getCurrent().setBlockedFunction(node, wakeup, wait, null, null, null);
+    }
+
+    /** Sleeps, running safepoint actions meanwhile. */
+    @TruffleBoundary
+    static void sleepNanos(Node node, long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        poll(node, new int[0], new short[0], new short[0], deadline);
+    }
+
+    /** Waits until fd is readable (or at EOF, or in error). */
+    @TruffleBoundary
+    static void awaitReadable(Node node, int fd) {
+        awaitFd(node, fd, Posix.POLLIN);
+    }
+
+    @TruffleBoundary
+    static void awaitWritable(Node node, int fd) {
+        awaitFd(node, fd, Posix.POLLOUT);
+    }
+
+    private static void awaitFd(Node node, int fd, short event) {
+        short[] rev = new short[1];
+        poll(node, new int[]{fd}, new short[]{event}, rev, Long.MAX_VALUE);
+        if ((rev[0] & Posix.POLLNVAL) != 0) {
+            throw new PosixException(ProcessSupport.EBADF, "EBADF", "bad file descriptor: " + fd);
+        }
+    }
+
+    /**
+     * waitpid(2) that blocks without blocking safepoints: WNOHANG polls, with a pidfd for one
+     * pid, else with a backoff up to 10 ms. Returns {pid, status}, or null with WNOHANG.
+     */
+    @TruffleBoundary
+    static int[] waitpid(Node node, int pid, int options) {
+        Posix posix = Posix.get();
+        int[] r = posix.waitpid(pid, options | Posix.WNOHANG);
+        if (r != null || (options & Posix.WNOHANG) != 0) {
+            return r;
+        }
+        int pidfd = -1;
+        if (pid > 0 && options == 0) {
+            pidfd = posix.pidfdOpen(pid);
+        }
+        try {
+            long interval = 50_000;
+            while (true) {
+                if (pidfd >= 0) {
+                    awaitReadable(node, pidfd);
+                } else {
+                    sleepNanos(node, interval);
+                    interval = Math.min(interval * 2, 10_000_000);
+                }
+                r = posix.waitpid(pid, options | Posix.WNOHANG);
+                if (r != null) {
+                    return r;
+                }
+            }
+        } finally {
+            if (pidfd >= 0) {
+                posix.close(pidfd);
+            }
+        }
+    }
+}

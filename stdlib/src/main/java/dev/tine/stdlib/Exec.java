@@ -1,0 +1,168 @@
+package dev.tine.stdlib;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.TineContext;
+import dev.tine.TineOptions;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.ProcessState;
+import dev.tine.stdlib.posix.Posix;
+import dev.tine.stdlib.posix.PosixException;
+
+/**
+ * exec and execp: a real execve from the script's thread. Right before it, the script's output
+ * is flushed, every fd that is not the script's is marked close-on-exec (and the script's are
+ * cleared of it), the working directory is the script's, every signal the script did not ignore
+ * is at SIG_DFL, and the thread's signal mask is empty. When execve fails, all of that is put
+ * back and an OSError is thrown.
+ */
+final class Exec {
+    private Exec() {
+    }
+
+    private static final int ENOENT = 2;
+    private static final int ENOTDIR = 20;
+    private static final int EACCES = 13;
+    private static final int ENOEXEC = 8;
+    private static final int ESTALE = 116;
+    private static final int ENODEV = 19;
+    private static final int ETIMEDOUT = 110;
+
+    @TruffleBoundary
+    static void checkAllowed(TineContext context, String builtin, Node node) {
+        if (!context.processMode && !context.env.getOptions().get(TineOptions.AllowExec)) {
+            throw Errors.error("SecurityError", builtin + "() would replace the host process: it needs the tine command, "
+                            + "or a context built with the option tine.AllowExec=true", node);
+        }
+    }
+
+    @TruffleBoundary
+    static void exec(String file, boolean searchPath, String[] argv, String[] env, TineContext context, Node node) {
+        ProcessState ps = context.process;
+        Posix posix = Posix.get();
+        List<String> candidates = new ArrayList<>();
+        if (!searchPath || file.contains("/")) {
+            candidates.add(file);
+        } else if (!file.isEmpty()) {
+            for (String dir : ps.environment.getOrDefault("PATH", "/bin:/usr/bin").split(":", -1)) {
+                candidates.add((dir.isEmpty() ? "." : dir) + "/" + file);
+            }
+        }
+        context.flush();
+        Undo undo = new Undo();
+        PosixException failure = null;
+        try {
+            undo.prepare(ps, posix);
+            boolean denied = false;
+            for (String path : candidates) {
+                try {
+                    posix.execve(path, argv, env);
+                } catch (PosixException e) {
+                    if (e.errno == ENOEXEC && searchPath) {
+                        // as execvp: a file without a #! line is a shell script
+                        String[] shArgv = new String[argv.length + 1];
+                        shArgv[0] = "/bin/sh";
+                        shArgv[1] = path;
+                        System.arraycopy(argv, 1, shArgv, 2, argv.length - 1);
+                        try {
+                            posix.execve("/bin/sh", shArgv, env);
+                        } catch (PosixException e2) {
+                            // report the ENOEXEC of the file itself
+                        }
+                        failure = e;
+                        break;
+                    }
+                    failure = e;
+                    if (e.errno == EACCES) {
+                        denied = true;
+                    } else if (e.errno != ENOENT && e.errno != ENOTDIR && e.errno != ESTALE && e.errno != ENODEV && e.errno != ETIMEDOUT) {
+                        break;
+                    }
+                    if (!searchPath) {
+                        break;
+                    }
+                }
+            }
+            if (failure == null) {
+                failure = new PosixException(ENOENT, posix.errnoName(ENOENT), posix.strerror(ENOENT));
+            } else if (denied && (failure.errno == ENOENT || failure.errno == ENOTDIR)) {
+                failure = new PosixException(EACCES, posix.errnoName(EACCES), posix.strerror(EACCES));
+            }
+        } catch (PosixException e) {
+            failure = e; // the preparation itself failed
+        } finally {
+            undo.restore(posix);
+        }
+        throw ProcessSupport.osError(failure.errno, posix.strerror(failure.errno) + ": " + file, node);
+    }
+
+    /** What exec changed in this process, to put back when execve fails. */
+    private static final class Undo {
+        private final List<int[]> fdFlags = new ArrayList<>();
+        private final List<Object[]> signalActions = new ArrayList<>();
+        private byte[] signalMask;
+        private String cwd;
+
+        void prepare(ProcessState ps, Posix posix) {
+            String real = posix.getcwd();
+            if (!real.equals(ps.cwd)) {
+                posix.chdir(ps.cwd);
+                cwd = real;
+            }
+            for (int fd : ProcessSupport.openFds()) {
+                int flags;
+                try {
+                    flags = posix.getFdFlags(fd);
+                } catch (PosixException e) {
+                    continue; // the directory fd of the listing, closed since
+                }
+                boolean script = ps.scriptFds.contains(fd);
+                boolean cloexec = (flags & Posix.FD_CLOEXEC) != 0;
+                if (script == cloexec) {
+                    posix.setFdFlags(fd, script ? flags & ~Posix.FD_CLOEXEC : flags | Posix.FD_CLOEXEC);
+                    fdFlags.add(new int[]{fd, flags});
+                }
+            }
+            for (int sig = 1; sig <= ProcessSupport.MAX_SIGNAL; sig++) {
+                if ("ignore".equals(ps.signalHandlers.get(sig))) {
+                    continue;
+                }
+                try {
+                    if (posix.signalDisposition(sig) == Posix.SIG_IGN) {
+                        signalActions.add(new Object[]{sig, posix.setSignalDisposition(sig, Posix.SIG_DFL)});
+                    }
+                } catch (PosixException e) {
+                    // glibc's internal signals: not ours to change
+                }
+            }
+            signalMask = posix.unblockAllSignals();
+        }
+
+        void restore(Posix posix) {
+            if (signalMask != null) {
+                posix.restoreSignalMask(signalMask);
+            }
+            for (Object[] a : signalActions) {
+                posix.restoreSignalAction((Integer) a[0], (byte[]) a[1]);
+            }
+            for (int[] f : fdFlags) {
+                try {
+                    posix.setFdFlags(f[0], f[1]);
+                } catch (PosixException e) {
+                    // closed meanwhile by another thread
+                }
+            }
+            if (cwd != null) {
+                try {
+                    posix.chdir(cwd);
+                } catch (PosixException e) {
+                    // the old directory is gone
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.tine.stdlib;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.Printer;
+import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.TineException;
+import dev.tine.runtime.TineList;
+import dev.tine.runtime.TineMap;
+import dev.tine.runtime.TineNull;
+import dev.tine.runtime.TypeNames;
+import dev.tine.stdlib.posix.Posix;
+import dev.tine.stdlib.posix.PosixException;
+
+/** Shared by the process built-ins: argument checks, OSError, status maps, fd and signal hygiene. */
+final class ProcessSupport {
+    private ProcessSupport() {
+    }
+
+    /** Signals 1..64 (NSIG - 1 on Linux). */
+    static final int MAX_SIGNAL = 64;
+
+    @TruffleBoundary
+    static TineException osError(PosixException e, Node node) {
+        return Errors.osError(e.errno, e.errnoName, e.getMessage(), node);
+    }
+
+    @TruffleBoundary
+    static TineException osError(int errno, String message, Node node) {
+        return Errors.osError(errno, Posix.get().errnoName(errno), message, node);
+    }
+
+    static final int EBADF = 9;
+    static final int EINVAL = 22;
+    static final int ENOENT = 2;
+    static final int EACCES = 13;
+    static final int ENOEXEC = 8;
+
+    /** A Tine int that must fit a C int (pids, fds, signals). */
+    @TruffleBoundary
+    static int cInt(Object v, String what, Node node) {
+        if (v instanceof Long l) {
+            if (l < Integer.MIN_VALUE || l > Integer.MAX_VALUE) {
+                throw Errors.valueError(what + " out of range: " + l, node);
+            }
+            return (int) (long) l;
+        } else if (v instanceof BigInteger b) {
+            throw Errors.valueError(what + " out of range: " + b, node);
+        }
+        throw Errors.typeError(what + " must be an int, not " + TypeNames.of(v), node);
+    }
+
+    @TruffleBoundary
+    static String string(Object v, String what, Node node) {
+        if (v instanceof String s) {
+            if (s.indexOf('\0') >= 0) {
+                throw Errors.valueError(what + " contains a NUL character", node);
+            }
+            return s;
+        }
+        throw Errors.typeError(what + " must be a string, not " + TypeNames.of(v), node);
+    }
+
+    /** argv: a non-empty list of strings. */
+    @TruffleBoundary
+    static String[] argv(Object v, String builtin, Node node) {
+        if (!(v instanceof TineList list)) {
+            throw Errors.typeError(builtin + "() argv must be a list of strings, not " + TypeNames.of(v), node);
+        }
+        if (list.size() == 0) {
+            throw Errors.valueError(builtin + "() argv must not be empty", node);
+        }
+        String[] argv = new String[list.size()];
+        for (int i = 0; i < argv.length; i++) {
+            argv[i] = string(list.get(i), builtin + "() argv[" + i + "]", node);
+        }
+        return argv;
+    }
+
+    /** An environment map as "NAME=value" strings. */
+    @TruffleBoundary
+    static String[] envArray(Object v, String builtin, Node node) {
+        if (!(v instanceof TineMap map)) {
+            throw Errors.typeError(builtin + "() env must be a map of strings, not " + TypeNames.of(v), node);
+        }
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<Object, Object> e : map.entries.entrySet()) {
+            String name = string(e.getKey(), builtin + "() env name", node);
+            checkEnvName(name, node);
+            env.add(name + "=" + string(e.getValue(), builtin + "() env value of " + name, node));
+        }
+        return env.toArray(new String[0]);
+    }
+
+    @TruffleBoundary
+    static String[] envArray(Map<String, String> environment) {
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            env.add(e.getKey() + "=" + e.getValue());
+        }
+        return env.toArray(new String[0]);
+    }
+
+    /** As setenv(3): EINVAL for an empty name or one with '='. */
+    @TruffleBoundary
+    static void checkEnvName(String name, Node node) {
+        if (name.isEmpty() || name.indexOf('=') >= 0) {
+            throw osError(EINVAL, "invalid environment variable name " + Printer.quote(name), node);
+        }
+    }
+
+    /** A path relative to the script's working directory. */
+    @TruffleBoundary
+    static String resolve(ProcessState ps, String path) {
+        if (path.startsWith("/")) {
+            return path;
+        }
+        return ps.cwd.endsWith("/") ? ps.cwd + path : ps.cwd + "/" + path;
+    }
+
+    /** The fd must be one the script owns (0-2, pipe, open, dup, dup2); the runtime's are EBADF. */
+    @TruffleBoundary
+    static int scriptFd(ProcessState ps, Object v, Node node) {
+        int fd = cInt(v, "fd", node);
+        if (!ps.scriptFds.contains(fd)) {
+            throw osError(EBADF, "bad file descriptor: " + fd + (fd >= 0 && isOpen(fd) ? " (it belongs to the Tine runtime, not the script)" : ""), node);
+        }
+        return fd;
+    }
+
+    static boolean isOpen(int fd) {
+        try {
+            Posix.get().getFdFlags(fd);
+            return true;
+        } catch (PosixException e) {
+            return false;
+        }
+    }
+
+    /** {"pid", "exited", "code", "signaled", "signal", "core_dumped"} from a raw wait status. */
+    @TruffleBoundary
+    static TineMap statusMap(int pid, int status) {
+        boolean exited = (status & 0x7f) == 0;
+        boolean signaled = (status & 0x7f) != 0 && (status & 0x7f) != 0x7f;
+        return TineMap.of("pid", (long) pid,
+                        "exited", exited,
+                        "code", exited ? (Object) (long) ((status >> 8) & 0xff) : TineNull.INSTANCE,
+                        "signaled", signaled,
+                        "signal", signaled ? (Object) (long) (status & 0x7f) : TineNull.INSTANCE,
+                        "core_dumped", signaled && (status & 0x80) != 0);
+    }
+
+    /** The fds open in this process right now (from /proc/self/fd). */
+    @TruffleBoundary
+    static TreeSet<Integer> openFds() {
+        TreeSet<Integer> fds = new TreeSet<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path p : dir) {
+                fds.add(Integer.parseInt(p.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new PosixException(5, "EIO", "cannot list /proc/self/fd: " + e.getMessage());
+        }
+        return fds;
+    }
+
+    /** Every open fd a started program must not see: not 0-2, not the script's. */
+    @TruffleBoundary
+    static List<Integer> foreignFds(ProcessState ps) {
+        List<Integer> foreign = new ArrayList<>();
+        for (int fd : openFds()) {
+            if (fd > 2 && !ps.scriptFds.contains(fd)) {
+                foreign.add(fd);
+            }
+        }
+        return foreign;
+    }
+
+    /** The signals a started program gets at SIG_DFL: all but those the script set to "ignore". */
+    @TruffleBoundary
+    static int[] defaultSignals(ProcessState ps) {
+        List<Integer> sigs = new ArrayList<>();
+        for (int s = 1; s <= MAX_SIGNAL; s++) {
+            if (!"ignore".equals(ps.signalHandlers.get(s))) {
+                sigs.add(s);
+            }
+        }
+        return sigs.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** PATH search as execvp/posix_spawnp do it, with the script's PATH; null when argv0 has a slash. */
+    @TruffleBoundary
+    static String findProgram(ProcessState ps, String name, Node node) {
+        if (name.contains("/")) {
+            return name;
+        }
+        if (name.isEmpty()) {
+            throw osError(ENOENT, Posix.get().strerror(ENOENT) + ": \"\"", node);
+        }
+        String path = ps.environment.getOrDefault("PATH", "/bin:/usr/bin");
+        boolean denied = false;
+        Posix posix = Posix.get();
+        for (String dir : path.split(":", -1)) {
+            String candidate = (dir.isEmpty() ? "." : dir) + "/" + name;
+            String absolute = resolve(ps, candidate);
+            if (posix.isExecutableFile(absolute)) {
+                return candidate.startsWith("/") ? candidate : absolute;
+            } else if (posix.exists(absolute)) {
+                denied = true;
+            }
+        }
+        if (denied) {
+            throw osError(EACCES, posix.strerror(EACCES) + ": " + name, node);
+        }
+        throw osError(ENOENT, posix.strerror(ENOENT) + ": " + name, node);
+    }
+}

@@ -1,0 +1,297 @@
+package dev.tine.stdlib;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.TineContext;
+import dev.tine.builtins.NoArg;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.Printer;
+import dev.tine.runtime.TineException;
+import dev.tine.runtime.TineList;
+import dev.tine.runtime.TineMap;
+import dev.tine.runtime.TineNull;
+import dev.tine.runtime.TypeNames;
+import dev.tine.stdlib.posix.Posix;
+import dev.tine.stdlib.posix.PosixException;
+
+/**
+ * run(argv, opts): spawn, feed input, collect stdout and stderr, wait. One poll(2) loop on the
+ * script's thread moves all three streams, so large outputs on both never deadlock; a timeout
+ * SIGKILLs the child's process group (run puts the child in a group of its own when a timeout is
+ * given). The child is always reaped, also when the run is interrupted by an error.
+ */
+final class Runner {
+    private static final int CHUNK = 65536;
+    private static final long KILL_GRACE_NANOS = 2_000_000_000L;
+    private static final int EAGAIN = 11;
+    private static final int EPIPE = 32;
+
+    private Runner() {
+    }
+
+    @TruffleBoundary
+    static TineMap run(Object argvArg, Object opts, TineContext context, Node node) {
+        Spawner spawner = Spawner.parse(argvArg, opts, "run", Spawner.RUN_OPTIONS, context, node);
+        byte[] input = null;
+        double timeout = -1;
+        boolean check = false;
+        if (opts instanceof TineMap map) {
+            Object v;
+            if ((v = Spawner.option(map, "input")) != null) {
+                input = ProcessSupport.string(v, "run() input", node).getBytes(StandardCharsets.UTF_8);
+                if (spawner.stdio[0] != Spawner.Stdio.INHERIT) {
+                    throw Errors.valueError("run() takes input or stdin, not both", node);
+                }
+            }
+            if ((v = Spawner.option(map, "timeout")) != null) {
+                if (v instanceof Long l) {
+                    timeout = l;
+                } else if (v instanceof Double d) {
+                    timeout = d;
+                } else if (v instanceof BigInteger b) {
+                    timeout = b.doubleValue();
+                } else {
+                    throw Errors.typeError("run() timeout must be a number of seconds, not " + TypeNames.of(v), node);
+                }
+                if (!(timeout >= 0)) {
+                    throw Errors.valueError("run() timeout must not be negative", node);
+                }
+            }
+            if ((v = Spawner.option(map, "check")) != null) {
+                if (!(v instanceof Boolean b)) {
+                    throw Errors.typeError("run() check must be a bool, not " + TypeNames.of(v), node);
+                }
+                check = b;
+            }
+        }
+        if (timeout >= 0 && spawner.pgroup == null) {
+            spawner.pgroup = 0;
+        }
+        return new Runner().execute(spawner, input, timeout, check, argvArg, context, node);
+    }
+
+    private int[] inPipe;
+    private int[] outPipe;
+    private int[] errPipe;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private TineMap execute(Spawner spawner, byte[] input, double timeout, boolean check, Object argvArg, TineContext context, Node node) {
+        Posix posix = Posix.get();
+        int pid = -1;
+        boolean reaped = false;
+        int status = 0;
+        boolean timedOut = false;
+        try {
+            try {
+                if (input != null) {
+                    inPipe = posix.pipeCloexec();
+                    spawner.stdio[0] = new Spawner.Stdio(inPipe[0], false);
+                }
+                if (spawner.stdio[1] == Spawner.Stdio.INHERIT) {
+                    outPipe = posix.pipeCloexec();
+                    spawner.stdio[1] = new Spawner.Stdio(outPipe[1], false);
+                }
+                if (spawner.stdio[2] == Spawner.Stdio.INHERIT) {
+                    errPipe = posix.pipeCloexec();
+                    spawner.stdio[2] = new Spawner.Stdio(errPipe[1], false);
+                }
+            } catch (PosixException e) {
+                throw ProcessSupport.osError(e, node);
+            }
+            pid = spawner.start(context, node);
+            // The child has its ends; the parent keeps the others, non-blocking.
+            if (inPipe != null) {
+                closeQuietly(inPipe[0]);
+                inPipe[0] = -1;
+                nonBlocking(inPipe[1]);
+            }
+            if (outPipe != null) {
+                closeQuietly(outPipe[1]);
+                outPipe[1] = -1;
+                nonBlocking(outPipe[0]);
+            }
+            if (errPipe != null) {
+                closeQuietly(errPipe[1]);
+                errPipe[1] = -1;
+                nonBlocking(errPipe[0]);
+            }
+            long deadline = timeout < 0 ? Long.MAX_VALUE : System.nanoTime() + (long) Math.min(timeout * 1e9, Long.MAX_VALUE / 4);
+            int inOffset = 0;
+            byte[] buf = new byte[CHUNK];
+            while (true) {
+                boolean writing = inPipe != null && inPipe[1] >= 0;
+                boolean readingOut = outPipe != null && outPipe[0] >= 0;
+                boolean readingErr = errPipe != null && errPipe[0] >= 0;
+                if (writing && inOffset >= input.length) {
+                    closeQuietly(inPipe[1]);
+                    inPipe[1] = -1;
+                    writing = false;
+                }
+                if (!writing && !readingOut && !readingErr) {
+                    break;
+                }
+                int[] fds = new int[3];
+                short[] events = new short[3];
+                int n = 0;
+                if (writing) {
+                    fds[n] = inPipe[1];
+                    events[n++] = Posix.POLLOUT;
+                }
+                if (readingOut) {
+                    fds[n] = outPipe[0];
+                    events[n++] = Posix.POLLIN;
+                }
+                if (readingErr) {
+                    fds[n] = errPipe[0];
+                    events[n++] = Posix.POLLIN;
+                }
+                short[] revents = new short[n];
+                int ready = Blocking.poll(node, java.util.Arrays.copyOf(fds, n), java.util.Arrays.copyOf(events, n), revents, deadline);
+                if (ready == 0 && System.nanoTime() - deadline >= 0) {
+                    if (timedOut) {
+                        break; // killed, and something else still holds the pipes open: stop collecting
+                    }
+                    timedOut = true;
+                    killTree(posix, pid, spawner.pgroup);
+                    deadline = System.nanoTime() + KILL_GRACE_NANOS;
+                    continue;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (revents[i] == 0) {
+                        continue;
+                    }
+                    int fd = fds[i];
+                    if (writing && fd == inPipe[1]) {
+                        try {
+                            inOffset += posix.write(fd, input, inOffset, Math.min(CHUNK, input.length - inOffset));
+                        } catch (PosixException e) {
+                            if (e.errno == EPIPE || (revents[i] & Posix.POLLERR) != 0) {
+                                inOffset = input.length; // the child stopped reading: drop the rest
+                            } else if (e.errno != EAGAIN) {
+                                throw ProcessSupport.osError(e, node);
+                            }
+                        }
+                    } else {
+                        boolean isOut = readingOut && fd == outPipe[0];
+                        int got;
+                        try {
+                            got = posix.read(fd, buf, CHUNK);
+                        } catch (PosixException e) {
+                            if (e.errno == EAGAIN) {
+                                continue;
+                            }
+                            throw ProcessSupport.osError(e, node);
+                        }
+                        if (got == 0) {
+                            closeQuietly(fd);
+                            if (isOut) {
+                                outPipe[0] = -1;
+                            } else {
+                                errPipe[0] = -1;
+                            }
+                        } else {
+                            (isOut ? out : err).write(buf, 0, got);
+                        }
+                    }
+                }
+            }
+            try {
+                int[] r = Blocking.waitpid(node, pid, 0);
+                status = r[1];
+                reaped = true;
+            } catch (PosixException e) {
+                throw ProcessSupport.osError(e, node);
+            }
+        } finally {
+            if (pid > 0 && !reaped) {
+                // interrupted (an error, a signal handler that threw, exit): leave no child behind
+                killTree(posix, pid, spawner.pgroup);
+                try {
+                    posix.waitpid(pid, 0);
+                } catch (PosixException e) {
+                    // already reaped by someone else
+                }
+            }
+            closeAll();
+        }
+        boolean exited = (status & 0x7f) == 0;
+        int code = (status >> 8) & 0xff;
+        int signal = status & 0x7f;
+        boolean ok = exited && code == 0 && !timedOut;
+        TineMap result = TineMap.of("pid", (long) pid,
+                        "code", exited ? (Object) (long) code : TineNull.INSTANCE,
+                        "signal", exited ? TineNull.INSTANCE : (Object) (long) signal,
+                        "ok", ok,
+                        "stdout", outPipe != null ? out.toString(StandardCharsets.UTF_8) : TineNull.INSTANCE,
+                        "stderr", errPipe != null ? err.toString(StandardCharsets.UTF_8) : TineNull.INSTANCE,
+                        "timed_out", timedOut);
+        if (check && !ok) {
+            String what = Printer.str(argvArg instanceof TineList ? argvArg : NoArg.INSTANCE);
+            String message;
+            if (timedOut) {
+                message = what + " timed out after " + Printer.formatFloat(timeout) + " seconds";
+            } else if (exited) {
+                message = what + " exited with code " + code;
+            } else {
+                message = what + " was killed by " + SignalBuiltins.describe(signal);
+            }
+            TineMap error = Errors.errorMap("ProcessError", message);
+            for (var e : result.entries.entrySet()) {
+                error.put(e.getKey(), e.getValue());
+            }
+            throw new TineException(error, node);
+        }
+        return result;
+    }
+
+    /** SIGKILL to the child's own process group when it has one, else to the child. */
+    private static void killTree(Posix posix, int pid, Integer pgroup) {
+        int target = pid;
+        if (pgroup != null && pgroup == 0) {
+            target = -pid;
+        } else if (pgroup != null && pgroup > 0 && pgroup != posix.getpgrp()) {
+            target = -pgroup;
+        }
+        try {
+            posix.kill(target, 9);
+        } catch (PosixException e) {
+            try {
+                posix.kill(pid, 9);
+            } catch (PosixException e2) {
+                // already gone
+            }
+        }
+    }
+
+    private static void nonBlocking(int fd) {
+        Posix posix = Posix.get();
+        posix.setStatusFlags(fd, posix.getStatusFlags(fd) | Posix.O_NONBLOCK);
+    }
+
+    private static void closeQuietly(int fd) {
+        if (fd >= 0) {
+            try {
+                Posix.get().close(fd);
+            } catch (PosixException e) {
+                // nothing to do
+            }
+        }
+    }
+
+    private void closeAll() {
+        for (int[] p : new int[][]{inPipe, outPipe, errPipe}) {
+            if (p != null) {
+                closeQuietly(p[0]);
+                closeQuietly(p[1]);
+                p[0] = -1;
+                p[1] = -1;
+            }
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package dev.tine.stdlib;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.TineContext;
+import dev.tine.builtins.Builtin;
+import dev.tine.builtins.BuiltinNode;
+import dev.tine.builtins.BuiltinProvider;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.Printer;
+import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.TineFunction;
+import dev.tine.runtime.TineNull;
+import dev.tine.stdlib.posix.Posix;
+import dev.tine.stdlib.posix.PosixException;
+
+/**
+ * signal(sig, handler) and the signal constants with the host's numbers. "ignore" and "default"
+ * are real SIG_IGN / SIG_DFL (sigaction), so programs the script starts inherit an ignored
+ * signal; a function handler is caught by the JVM and run on the script's thread (see Signals).
+ * SIGKILL and SIGSTOP cannot be caught (EINVAL); the JVM keeps SIGQUIT (its thread dump) and,
+ * when run with -Xrs, SIGHUP, SIGINT and SIGTERM (ValueError).
+ */
+public final class SignalBuiltins implements BuiltinProvider {
+    @Override
+    public List<? extends NodeFactory<? extends BuiltinNode>> factories() {
+        return SignalBuiltinsFactory.getFactories();
+    }
+
+    static final String[] NAMES = {"SIGHUP", "SIGINT", "SIGQUIT", "SIGKILL", "SIGUSR1", "SIGUSR2", "SIGPIPE", "SIGALRM",
+                    "SIGTERM", "SIGCHLD", "SIGCONT", "SIGSTOP", "SIGTSTP"};
+
+    @Override
+    public Map<String, Object> constants() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            c.put(name, (long) jnr.constants.platform.Signal.valueOf(name).intValue());
+        }
+        return c;
+    }
+
+    /**
+     * The tine command behaves as a POSIX process: SIGHUP, SIGINT and SIGTERM kill it, instead of
+     * running the JVM's shutdown hooks and exiting with 128 + n. A signal that was ignored when
+     * the process started stays ignored (nohup, background jobs). This keeps the JVM's signal
+     * dispatcher, which script handlers need and -Xrs would remove.
+     */
+    @Override
+    public void initializeContext(TineContext context) {
+        if (!context.processMode) {
+            return; // an embedding host keeps its own signal handling
+        }
+        for (String name : new String[]{"HUP", "INT", "TERM"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_DFL);
+            } catch (IllegalArgumentException e) {
+                // -Xrs: the JVM never took it
+            }
+        }
+    }
+
+    /** "SIGTERM" for 15, or null for a number the host does not name. */
+    @TruffleBoundary
+    static String signalName(int sig) {
+        jnr.constants.platform.Signal s = jnr.constants.platform.Signal.valueOf(sig);
+        return s == null || !s.defined() || s.name().startsWith("__") ? null : s.name();
+    }
+
+    @Builtin(name = "signal", process = true)
+    @GenerateNodeFactory
+    abstract static class SignalBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected Object setDisposition(long sigArg, String disposition) {
+            int sig = checkSignal(sigArg);
+            int how = switch (disposition) {
+                case "default" -> Posix.SIG_DFL;
+                case "ignore" -> Posix.SIG_IGN;
+                default -> throw Errors.valueError("signal() handler must be a function, \"default\" or \"ignore\", not "
+                                + Printer.quote(disposition), this);
+            };
+            ProcessState ps = context().process;
+            try {
+                Posix.get().setSignalDisposition(sig, how);
+            } catch (PosixException e) {
+                throw ProcessSupport.osError(e.errno, "signal: cannot set the disposition of " + describe(sig) + ": "
+                                + Posix.get().strerror(e.errno), this);
+            }
+            Signals.remove(sig);
+            if (how == Posix.SIG_IGN) {
+                ps.signalHandlers.put(sig, "ignore");
+            } else {
+                ps.signalHandlers.remove(sig);
+            }
+            return TineNull.INSTANCE;
+        }
+
+        @Specialization
+        @TruffleBoundary
+        protected Object setHandler(long sigArg, TineFunction handler) {
+            int sig = checkSignal(sigArg);
+            if (!handler.acceptsArity(1) && !handler.acceptsArity(0)) {
+                throw Errors.typeError("signal() handler must take the signal number or nothing", this);
+            }
+            String name = signalName(sig);
+            if (sig == sigNumber("SIGKILL") || sig == sigNumber("SIGSTOP")) {
+                throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: " + name + " cannot be caught", this);
+            }
+            if (name == null || !Signals.install(sig, name.substring(3), context().env, Thread.currentThread(), handler)) {
+                throw Errors.valueError("signal: " + describe(sig) + " cannot be handled by a Tine function: the Java VM reserves it", this);
+            }
+            context().process.signalHandlers.put(sig, handler);
+            return TineNull.INSTANCE;
+        }
+
+        private int checkSignal(long sigArg) {
+            if (sigArg < 1 || sigArg > ProcessSupport.MAX_SIGNAL) {
+                throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: invalid signal number " + sigArg, this);
+            }
+            if (sigArg == 32 || sigArg == 33) {
+                throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: signal " + sigArg + " is reserved by the C library", this);
+            }
+            return (int) sigArg;
+        }
+
+        @Fallback
+        protected Object wrong(Object sig, Object handler) {
+            throw ArgErrors.expected(this, "a signal number and a function, \"default\" or \"ignore\"", sig, handler);
+        }
+    }
+
+    static int sigNumber(String name) {
+        return jnr.constants.platform.Signal.valueOf(name).intValue();
+    }
+
+    static String describe(int sig) {
+        String name = signalName(sig);
+        return name == null ? "signal " + sig : name;
+    }
+}

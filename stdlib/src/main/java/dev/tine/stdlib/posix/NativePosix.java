@@ -1,0 +1,570 @@
+package dev.tine.stdlib.posix;
+
+import jnr.constants.platform.Errno;
+import jnr.ffi.LastError;
+import jnr.ffi.LibraryLoader;
+import jnr.ffi.Memory;
+import jnr.ffi.Pointer;
+import jnr.ffi.Runtime;
+import jnr.ffi.byref.IntByReference;
+import jnr.posix.FileStat;
+import jnr.posix.POSIX;
+import jnr.posix.POSIXFactory;
+
+/**
+ * The native {@link Posix}: JNR-POSIX for the common calls, jnr-ffi bindings of libc for those it
+ * lacks (posix_spawn with attributes, sigaction, pthread_sigmask, poll, pipe2, eventfd, _exit).
+ */
+final class NativePosix implements Posix {
+    private static volatile NativePosix instance;
+
+    static NativePosix instance() {
+        NativePosix p = instance;
+        if (p == null) {
+            synchronized (NativePosix.class) {
+                p = instance;
+                if (p == null) {
+                    p = new NativePosix();
+                    instance = p;
+                }
+            }
+        }
+        return p;
+    }
+
+    /** libc functions JNR-POSIX does not bind. */
+    public interface LibC {
+        int posix_spawn(IntByReference pid, CharSequence path, Pointer fileActions, Pointer attr, Pointer argv, Pointer envp);
+
+        int posix_spawnp(IntByReference pid, CharSequence file, Pointer fileActions, Pointer attr, Pointer argv, Pointer envp);
+
+        int posix_spawn_file_actions_init(Pointer fa);
+
+        int posix_spawn_file_actions_destroy(Pointer fa);
+
+        int posix_spawn_file_actions_adddup2(Pointer fa, int fd, int newFd);
+
+        int posix_spawn_file_actions_addclose(Pointer fa, int fd);
+
+        int posix_spawn_file_actions_addopen(Pointer fa, int fd, CharSequence path, int flags, int mode);
+
+        int posix_spawn_file_actions_addchdir_np(Pointer fa, CharSequence path);
+
+        int posix_spawnattr_init(Pointer attr);
+
+        int posix_spawnattr_destroy(Pointer attr);
+
+        int posix_spawnattr_setflags(Pointer attr, short flags);
+
+        int posix_spawnattr_setpgroup(Pointer attr, int pgroup);
+
+        int posix_spawnattr_setsigmask(Pointer attr, Pointer sigset);
+
+        int posix_spawnattr_setsigdefault(Pointer attr, Pointer sigset);
+
+        int sigemptyset(Pointer set);
+
+        int sigaddset(Pointer set, int sig);
+
+        int pthread_sigmask(int how, Pointer set, Pointer oldSet);
+
+        int poll(Pointer fds, long nfds, int timeout);
+
+        int pipe2(int[] fds, int flags);
+
+        int eventfd(int initval, int flags);
+
+        int execve(CharSequence path, Pointer argv, Pointer envp);
+
+        void _exit(int status);
+
+        int pidfd_open(int pid, int flags);
+
+        long syscall(long number, long sig, Pointer act, Pointer oldAct, long sigsetSize);
+    }
+
+    private static final short POSIX_SPAWN_SETPGROUP = 0x02;
+    private static final short POSIX_SPAWN_SETSIGDEF = 0x04;
+    private static final short POSIX_SPAWN_SETSIGMASK = 0x08;
+    /** glibc x86_64/aarch64 sizes, rounded up generously. */
+    private static final int SPAWN_STRUCT_SIZE = 1024;
+    private static final int SIGSET_SIZE = 128;
+    private static final int SIG_SETMASK = 2;
+    private static final int EFD_NONBLOCK = 04000;
+    private static final int EFD_CLOEXEC = 02000000;
+    private static final int X_OK = 1;
+    private static final int EINTR = 4;
+
+    private final POSIX posix;
+    private final LibC libc;
+    private final Runtime runtime;
+
+    private NativePosix() {
+        this.posix = POSIXFactory.getNativePOSIX();
+        this.libc = LibraryLoader.create(LibC.class).load("c");
+        this.runtime = Runtime.getRuntime(libc);
+    }
+
+    private int errno() {
+        return LastError.getLastError(runtime);
+    }
+
+    private PosixException fail(String call) {
+        return fail(errno(), call);
+    }
+
+    private PosixException fail(int errno, String call) {
+        return new PosixException(errno, errnoName(errno), call + ": " + strerror(errno));
+    }
+
+    @Override
+    public String errnoName(int errno) {
+        Errno e = Errno.valueOf(errno);
+        return e == null || !e.defined() || e.name().startsWith("__") ? "E" + errno : e.name();
+    }
+
+    @Override
+    public String strerror(int errno) {
+        Errno e = Errno.valueOf(errno);
+        String s = e == null || !e.defined() ? null : e.description();
+        return s == null ? "error " + errno : s;
+    }
+
+    // ---- processes
+
+    @Override
+    public int getpid() {
+        return posix.getpid();
+    }
+
+    @Override
+    public int getppid() {
+        return posix.getppid();
+    }
+
+    @Override
+    public int getpgrp() {
+        return posix.getpgrp();
+    }
+
+    @Override
+    public int setsid() {
+        int r = posix.libc().setsid();
+        if (r < 0) {
+            throw fail("setsid");
+        }
+        return r;
+    }
+
+    @Override
+    public void setpgid(int pid, int pgid) {
+        if (posix.libc().setpgid(pid, pgid) < 0) {
+            throw fail("setpgid");
+        }
+    }
+
+    @Override
+    public void kill(int pid, int sig) {
+        if (posix.libc().kill(pid, sig) < 0) {
+            throw fail("kill");
+        }
+    }
+
+    @Override
+    public int[] waitpid(int pid, int options) {
+        int[] status = new int[1];
+        while (true) {
+            int r = posix.libc().waitpid(pid, status, options);
+            if (r > 0) {
+                return new int[]{r, status[0]};
+            } else if (r == 0) {
+                return null;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw fail(e, "waitpid");
+            }
+        }
+    }
+
+    private volatile boolean noPidfd;
+
+    @Override
+    public int pidfdOpen(int pid) {
+        if (noPidfd) {
+            return -1;
+        }
+        try {
+            return libc.pidfd_open(pid, 0); // pidfds are always close-on-exec
+        } catch (UnsatisfiedLinkError e) {
+            noPidfd = true;
+            return -1;
+        }
+    }
+
+    @Override
+    public int spawn(SpawnSpec spec) {
+        Pointer fa = Memory.allocateDirect(runtime, SPAWN_STRUCT_SIZE, true);
+        Pointer attr = Memory.allocateDirect(runtime, SPAWN_STRUCT_SIZE, true);
+        check(libc.posix_spawn_file_actions_init(fa), "posix_spawn_file_actions_init");
+        try {
+            check(libc.posix_spawnattr_init(attr), "posix_spawnattr_init");
+            try {
+                for (SpawnSpec.FileAction a : spec.actions) {
+                    switch (a) {
+                        case SpawnSpec.Dup2 d -> check(libc.posix_spawn_file_actions_adddup2(fa, d.from(), d.to()), "posix_spawn_file_actions_adddup2");
+                        case SpawnSpec.Open o -> check(libc.posix_spawn_file_actions_addopen(fa, o.fd(), o.path(), o.flags(), o.mode()), "posix_spawn_file_actions_addopen");
+                        case SpawnSpec.Close c -> check(libc.posix_spawn_file_actions_addclose(fa, c.fd()), "posix_spawn_file_actions_addclose");
+                        case SpawnSpec.Chdir c -> check(libc.posix_spawn_file_actions_addchdir_np(fa, c.path()), "posix_spawn_file_actions_addchdir_np");
+                    }
+                }
+                short flags = 0;
+                if (spec.pgroup != null) {
+                    flags |= POSIX_SPAWN_SETPGROUP;
+                    check(libc.posix_spawnattr_setpgroup(attr, spec.pgroup), "posix_spawnattr_setpgroup");
+                }
+                if (spec.defaultSignals != null) {
+                    flags |= POSIX_SPAWN_SETSIGDEF;
+                    check(libc.posix_spawnattr_setsigdefault(attr, sigset(spec.defaultSignals)), "posix_spawnattr_setsigdefault");
+                }
+                if (spec.signalMask != null) {
+                    flags |= POSIX_SPAWN_SETSIGMASK;
+                    check(libc.posix_spawnattr_setsigmask(attr, sigset(spec.signalMask)), "posix_spawnattr_setsigmask");
+                }
+                check(libc.posix_spawnattr_setflags(attr, flags), "posix_spawnattr_setflags");
+                IntByReference pid = new IntByReference();
+                CStringArray argv = new CStringArray(spec.argv);
+                CStringArray env = new CStringArray(spec.env);
+                int r = spec.searchPath ? libc.posix_spawnp(pid, spec.path, fa, attr, argv.array, env.array)
+                                : libc.posix_spawn(pid, spec.path, fa, attr, argv.array, env.array);
+                argv.release();
+                env.release();
+                if (r != 0) {
+                    throw new PosixException(r, errnoName(r), strerror(r) + ": " + spec.path);
+                }
+                return pid.intValue();
+            } finally {
+                libc.posix_spawnattr_destroy(attr);
+            }
+        } finally {
+            libc.posix_spawn_file_actions_destroy(fa);
+        }
+    }
+
+    private void check(int result, String call) {
+        if (result != 0) {
+            throw fail(result, call);
+        }
+    }
+
+    /**
+     * A sigset_t with the bits set directly: sigaddset refuses glibc's internal signals 32 and 33,
+     * and glibc's posix_spawn sets those to SIG_IGN in the child unless they are in the
+     * sigdefault set, which the exec'd program would then inherit.
+     */
+    private Pointer sigset(int[] signals) {
+        Pointer set = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+        long[] words = new long[SIGSET_SIZE / 8]; // unsigned long __val[16]
+        for (int s : signals) {
+            if (s >= 1 && s <= SIGSET_SIZE * 8) {
+                words[(s - 1) / 64] |= 1L << ((s - 1) % 64);
+            }
+        }
+        for (int i = 0; i < words.length; i++) {
+            set.putLong(8L * i, words[i]);
+        }
+        return set;
+    }
+
+    /** A NULL-terminated char*[] of UTF-8 strings; the strings' memory lives as long as this object. */
+    private final class CStringArray {
+        final Pointer array;
+        private final Pointer[] strings;
+
+        CStringArray(String[] values) {
+            int size = runtime.addressSize();
+            array = Memory.allocateDirect(runtime, (values.length + 1) * size, true);
+            strings = new Pointer[values.length];
+            for (int i = 0; i < values.length; i++) {
+                byte[] bytes = values[i].getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                strings[i] = Memory.allocateDirect(runtime, bytes.length + 1, true);
+                strings[i].put(0, bytes, 0, bytes.length);
+                array.putPointer((long) i * size, strings[i]);
+            }
+        }
+
+        void release() {
+            java.lang.ref.Reference.reachabilityFence(strings);
+            java.lang.ref.Reference.reachabilityFence(array);
+        }
+    }
+
+    @Override
+    public void execve(String path, String[] argv, String[] env) {
+        CStringArray a = new CStringArray(argv);
+        CStringArray e = new CStringArray(env);
+        libc.execve(path, a.array, e.array);
+        a.release();
+        e.release();
+        throw fail("execve");
+    }
+
+    @Override
+    public void exit(int status) {
+        libc._exit(status);
+    }
+
+    // ---- file descriptors
+
+    @Override
+    public int[] pipe() {
+        int[] fds = new int[2];
+        if (posix.libc().pipe(fds) < 0) {
+            throw fail("pipe");
+        }
+        return fds;
+    }
+
+    @Override
+    public int[] pipeCloexec() {
+        int[] fds = new int[2];
+        if (libc.pipe2(fds, O_CLOEXEC) < 0) {
+            throw fail("pipe2");
+        }
+        return fds;
+    }
+
+    @Override
+    public int open(String path, int flags, int mode) {
+        while (true) {
+            int fd = posix.libc().open(path, flags, mode);
+            if (fd >= 0) {
+                return fd;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw new PosixException(e, errnoName(e), strerror(e) + ": " + path);
+            }
+        }
+    }
+
+    @Override
+    public int read(int fd, byte[] buf, int len) {
+        while (true) {
+            long n = posix.libc().read(fd, buf, (long) len);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw fail(e, "read");
+            }
+        }
+    }
+
+    @Override
+    public int write(int fd, byte[] buf, int off, int len) {
+        byte[] chunk = off == 0 ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
+        while (true) {
+            long n = posix.libc().write(fd, chunk, (long) len);
+            if (n >= 0) {
+                return (int) n;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw fail(e, "write");
+            }
+        }
+    }
+
+    @Override
+    public int dup(int fd) {
+        int r = posix.libc().dup(fd);
+        if (r < 0) {
+            throw fail("dup");
+        }
+        return r;
+    }
+
+    @Override
+    public int dup2(int oldFd, int newFd) {
+        while (true) {
+            int r = posix.libc().dup2(oldFd, newFd);
+            if (r >= 0) {
+                return r;
+            }
+            int e = errno();
+            if (e != EINTR) {
+                throw fail(e, "dup2");
+            }
+        }
+    }
+
+    @Override
+    public void close(int fd) {
+        if (posix.libc().close(fd) < 0) {
+            int e = errno();
+            if (e != EINTR) { // on Linux the fd is gone even after EINTR
+                throw fail(e, "close");
+            }
+        }
+    }
+
+    private static final int F_GETFD = 1;
+    private static final int F_SETFD = 2;
+    private static final int F_GETFL = 3;
+    private static final int F_SETFL = 4;
+
+    @Override
+    public int getFdFlags(int fd) {
+        int r = posix.libc().fcntl(fd, F_GETFD);
+        if (r < 0) {
+            throw fail("fcntl");
+        }
+        return r;
+    }
+
+    @Override
+    public void setFdFlags(int fd, int flags) {
+        if (posix.libc().fcntl(fd, F_SETFD, flags) < 0) {
+            throw fail("fcntl");
+        }
+    }
+
+    @Override
+    public int getStatusFlags(int fd) {
+        int r = posix.libc().fcntl(fd, F_GETFL);
+        if (r < 0) {
+            throw fail("fcntl");
+        }
+        return r;
+    }
+
+    @Override
+    public void setStatusFlags(int fd, int flags) {
+        if (posix.libc().fcntl(fd, F_SETFL, flags) < 0) {
+            throw fail("fcntl");
+        }
+    }
+
+    @Override
+    public int poll(int[] fds, short[] events, short[] revents, int timeoutMillis) {
+        Pointer p = Memory.allocateDirect(runtime, 8 * fds.length, true);
+        for (int i = 0; i < fds.length; i++) {
+            p.putInt(8L * i, fds[i]);
+            p.putShort(8L * i + 4, events[i]);
+        }
+        int r = libc.poll(p, fds.length, timeoutMillis);
+        if (r < 0) {
+            int e = errno();
+            if (e == EINTR) {
+                return -1;
+            }
+            throw fail(e, "poll");
+        }
+        for (int i = 0; i < fds.length; i++) {
+            revents[i] = p.getShort(8L * i + 6);
+        }
+        return r;
+    }
+
+    @Override
+    public int eventfd() {
+        int fd = libc.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+        if (fd < 0) {
+            throw fail("eventfd");
+        }
+        return fd;
+    }
+
+    // ---- files and directories
+
+    @Override
+    public void chdir(String path) {
+        if (posix.libc().chdir(path) < 0) {
+            int e = errno();
+            throw new PosixException(e, errnoName(e), strerror(e) + ": " + path);
+        }
+    }
+
+    @Override
+    public String getcwd() {
+        String cwd = posix.getcwd();
+        if (cwd == null) {
+            throw fail("getcwd");
+        }
+        return cwd;
+    }
+
+    @Override
+    public boolean isExecutableFile(String path) {
+        if (posix.libc().access(path, X_OK) != 0) {
+            return false;
+        }
+        FileStat st = posix.allocateStat();
+        return posix.stat(path, st) == 0 && !st.isDirectory();
+    }
+
+    @Override
+    public boolean exists(String path) {
+        return posix.stat(path, posix.allocateStat()) == 0;
+    }
+
+    // ---- signals
+
+    /**
+     * rt_sigaction(2) itself: glibc's sigaction refuses its internal signals 32 and 33, which a
+     * process started by glibc's posix_spawn inherits as SIG_IGN and exec must reset too. The
+     * kernel's struct: handler, flags, restorer, mask (8 bytes each on x86_64 and aarch64).
+     */
+    private static final long SYS_RT_SIGACTION = "aarch64".equals(System.getProperty("os.arch")) ? 134 : 13;
+    private static final int KERNEL_SIGACTION_SIZE = 32;
+
+    private Pointer rtSigaction(int sig, Pointer act) {
+        Pointer old = Memory.allocateDirect(runtime, KERNEL_SIGACTION_SIZE, true);
+        if (libc.syscall(SYS_RT_SIGACTION, sig, act, old, 8) < 0) {
+            throw fail("rt_sigaction");
+        }
+        return old;
+    }
+
+    @Override
+    public int signalDisposition(int sig) {
+        long h = rtSigaction(sig, null).getLong(0);
+        return h == 0 ? SIG_DFL : h == 1 ? SIG_IGN : SIG_HANDLER;
+    }
+
+    @Override
+    public byte[] setSignalDisposition(int sig, int disposition) {
+        Pointer act = Memory.allocateDirect(runtime, KERNEL_SIGACTION_SIZE, true);
+        act.putLong(0, disposition == SIG_IGN ? 1 : 0); // no flags, empty mask
+        byte[] saved = new byte[KERNEL_SIGACTION_SIZE];
+        rtSigaction(sig, act).get(0, saved, 0, KERNEL_SIGACTION_SIZE);
+        return saved;
+    }
+
+    @Override
+    public void restoreSignalAction(int sig, byte[] saved) {
+        Pointer act = Memory.allocateDirect(runtime, KERNEL_SIGACTION_SIZE, true);
+        act.put(0, saved, 0, KERNEL_SIGACTION_SIZE);
+        rtSigaction(sig, act);
+    }
+
+    @Override
+    public byte[] unblockAllSignals() {
+        Pointer empty = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+        libc.sigemptyset(empty);
+        Pointer old = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+        check(libc.pthread_sigmask(SIG_SETMASK, empty, old), "pthread_sigmask");
+        byte[] saved = new byte[SIGSET_SIZE];
+        old.get(0, saved, 0, SIGSET_SIZE);
+        return saved;
+    }
+
+    @Override
+    public void restoreSignalMask(byte[] saved) {
+        Pointer set = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
+        set.put(0, saved, 0, SIGSET_SIZE);
+        check(libc.pthread_sigmask(SIG_SETMASK, set, null), "pthread_sigmask");
+    }
+}
