@@ -67,6 +67,13 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     }
 
     /** Context.getBindings("tine"): the globals. */
+    /** A fork child's state is back: let each topic put its process-wide part in force (signal handlers). */
+    public void restoredFromFork(TineContext context) {
+        for (BuiltinProvider provider : providers) {
+            provider.restoredFromFork(context);
+        }
+    }
+
     @Override
     protected Object getScope(TineContext context) {
         return new dev.tine.runtime.GlobalScope(context);

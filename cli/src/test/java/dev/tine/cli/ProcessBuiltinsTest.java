@@ -191,14 +191,14 @@ class ProcessBuiltinsTest {
     void readAndWriteCrossASignalHandler() {
         String out = run("""
                         let hits = [0]
-                        signal(SIGUSR2, fn (s) { hits[0] += 1 })
+                        signal(SIGALRM, fn (s) { hits[0] += 1 })
                         let p = pipe()
-                        let pid = spawn(["sh", "-c", "sleep 0.2; kill -USR2 $PPID; sleep 0.2; kill -USR2 $PPID; sleep 0.2; echo late"], {"stdout": p[1]})
+                        let pid = spawn(["sh", "-c", "sleep 0.2; kill -ALRM $PPID; sleep 0.2; kill -ALRM $PPID; sleep 0.2; echo late"], {"stdout": p[1]})
                         close(p[1])
                         let text = read(p[0])
                         print(text, hits[0])
                         waitpid(pid)
-                        signal(SIGUSR2, "default")
+                        signal(SIGALRM, "default")
                         """);
         assertEquals("late\n 2\n", out);
     }

@@ -116,9 +116,18 @@ final class Blocking {
      */
     @TruffleBoundary
     static int[] waitpid(Node node, int pid, int options) {
+        if ((options & Posix.WNOHANG) != 0) {
+            return Posix.get().waitpid(pid, options);
+        }
+        return waitpidUntil(node, pid, options, Long.MAX_VALUE);
+    }
+
+    /** As {@link #waitpid} without WNOHANG, but gives up (null) at the deadline ({@link System#nanoTime()}). */
+    @TruffleBoundary
+    static int[] waitpidUntil(Node node, int pid, int options, long deadline) {
         Posix posix = Posix.get();
         int[] r = posix.waitpid(pid, options | Posix.WNOHANG);
-        if (r != null || (options & Posix.WNOHANG) != 0) {
+        if (r != null) {
             return r;
         }
         int pidfd = -1;
@@ -128,10 +137,14 @@ final class Blocking {
         try {
             long interval = 50_000;
             while (true) {
+                if (deadline != Long.MAX_VALUE && System.nanoTime() - deadline >= 0) {
+                    return null;
+                }
                 if (pidfd >= 0) {
-                    awaitReadable(node, pidfd);
+                    poll(node, new int[]{pidfd}, new short[]{Posix.POLLIN}, new short[1], deadline);
                 } else {
-                    sleepNanos(node, interval);
+                    long wake = System.nanoTime() + interval;
+                    sleepNanos(node, deadline != Long.MAX_VALUE && wake - deadline > 0 ? Math.max(0, deadline - System.nanoTime()) : interval);
                     interval = Math.min(interval * 2, 10_000_000);
                 }
                 r = posix.waitpid(pid, options | Posix.WNOHANG);

@@ -123,8 +123,12 @@ final class Exec {
                 boolean script = ps.scriptFds.contains(fd);
                 boolean cloexec = (flags & Posix.FD_CLOEXEC) != 0;
                 if (script == cloexec) {
-                    posix.setFdFlags(fd, script ? flags & ~Posix.FD_CLOEXEC : flags | Posix.FD_CLOEXEC);
-                    fdFlags.add(new int[]{fd, flags});
+                    try {
+                        posix.setFdFlags(fd, script ? flags & ~Posix.FD_CLOEXEC : flags | Posix.FD_CLOEXEC);
+                        fdFlags.add(new int[]{fd, flags});
+                    } catch (PosixException e) {
+                        // closed meanwhile by another thread of the runtime
+                    }
                 }
             }
             for (int sig = 1; sig <= ProcessSupport.MAX_SIGNAL; sig++) {

@@ -202,7 +202,13 @@ final class Runner {
                 }
             }
             try {
-                int[] r = Blocking.waitpid(node, pid, 0);
+                // the streams are closed, but the child may still run: the timeout holds here too
+                int[] r = Blocking.waitpidUntil(node, pid, 0, timedOut ? Long.MAX_VALUE : deadline);
+                if (r == null) {
+                    timedOut = true;
+                    killTree(posix, pid, spawner.pgroup);
+                    r = Blocking.waitpid(node, pid, 0);
+                }
                 status = r[1];
                 reaped = true;
             } catch (PosixException e) {

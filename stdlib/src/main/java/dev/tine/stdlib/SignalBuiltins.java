@@ -67,6 +67,31 @@ public final class SignalBuiltins implements BuiltinProvider {
         }
     }
 
+    @Override
+    public void restoredFromFork(TineContext context) {
+        restoreHandlers(context);
+    }
+
+    /**
+     * Puts the script's recorded handlers (ProcessState.signalHandlers) back in force in this
+     * process, e.g. in a fork() child once its state is restored: function handlers are caught
+     * again on the calling (script) thread, "ignore" is SIG_IGN. False for a handler the JVM
+     * refuses here.
+     */
+    public static boolean restoreHandlers(TineContext context) {
+        boolean all = true;
+        for (Map.Entry<Integer, Object> e : context.process.signalHandlers.entrySet()) {
+            int sig = e.getKey();
+            if (e.getValue() instanceof TineFunction fn) {
+                String name = signalName(sig);
+                all &= name != null && Signals.install(sig, name.substring(3), context.env, Thread.currentThread(), fn);
+            } else if ("ignore".equals(e.getValue())) {
+                Posix.get().setSignalDisposition(sig, Posix.SIG_IGN);
+            }
+        }
+        return all;
+    }
+
     /** "SIGTERM" for 15, or null for a number the host does not name. */
     @TruffleBoundary
     static String signalName(int sig) {
