@@ -23,10 +23,18 @@ class CommandLineIT {
     }
 
     static Result tine(String stdin, String... args) throws IOException, InterruptedException {
+        return tineIn(null, stdin, args);
+    }
+
+    /** Runs ./tine in a directory (null: this one), with stdin, and waits for it (2 minutes at most). */
+    static Result tineIn(Path dir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ROOT.resolve("tine").toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (dir != null) {
+            pb.directory(dir.toFile());
+        }
         Path outFile = Files.createTempFile("tine-out", ".txt");
         Path errFile = Files.createTempFile("tine-err", ".txt");
         pb.redirectOutput(outFile.toFile()).redirectError(errFile.toFile());

@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How this runtime starts itself as a fork child: the same java binary, JVM flags and class
- * path, with the JVM's own handling of SIGTERM/SIGINT/SIGHUP off (-Xrs) so that signals act on
- * the child as on any process.
+ * How this runtime starts itself as a fork child: the same java binary, JVM flags and class path.
+ * Unless the script handles signals itself, the child runs with -Xrs: the JVM then never takes
+ * SIGTERM/SIGINT/SIGHUP, so one that arrives while the child starts acts as on any process.
  */
 public final class ChildCommand {
     private ChildCommand() {
@@ -18,7 +18,7 @@ public final class ChildCommand {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    public static List<String> argv(String snapshotPath) {
+    public static List<String> argv(String snapshotPath, boolean scriptHandlesSignals) {
         List<String> argv = new ArrayList<>();
         argv.add(java());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -27,7 +27,9 @@ public final class ChildCommand {
                 argv.add(flag);
             }
         }
-        argv.add("-Xrs");
+        if (!scriptHandlesSignals) {
+            argv.add("-Xrs");
+        }
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
         argv.add(ForkChildMain.class.getName());

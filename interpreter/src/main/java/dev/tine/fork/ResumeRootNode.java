@@ -48,6 +48,7 @@ public final class ResumeRootNode extends RootNode {
             Files.deleteIfExists(path);
             ForkSnapshot.Restored restored = ForkSnapshot.restore(context, data);
             context.arguments = restored.arguments().toArray(String[]::new);
+            context.language.restoredFromFork(context);
             ResumeState.current = restored.resume();
             return restored.resume().outermost();
         } catch (IOException e) {

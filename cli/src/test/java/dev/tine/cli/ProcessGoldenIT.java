@@ -1,0 +1,68 @@
+package dev.tine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Golden scripts that need a whole process of their own (fork, exec, inherited stdout, signals):
+ * each runs through the real ./tine launcher, from its own directory, as `./tine NAME.tine`.
+ * Same files as {@link GoldenTest}: NAME.out, .err or .errprefix, .status, .in.
+ */
+class ProcessGoldenIT {
+    static final Path GOLDEN = Path.of("src/test/resources/golden-process").toAbsolutePath();
+    static final Path SAMPLES = CommandLineIT.ROOT.resolve("samples");
+
+    @TestFactory
+    Stream<DynamicTest> golden() throws IOException {
+        return scripts(GOLDEN);
+    }
+
+    /** Every sample is run too, and must print its NAME.out. */
+    @TestFactory
+    Stream<DynamicTest> samples() throws IOException {
+        return scripts(SAMPLES);
+    }
+
+    private static Stream<DynamicTest> scripts(Path dir) throws IOException {
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(dir)) {
+            scripts = files.filter(p -> p.toString().endsWith(".tine")).sorted().toList();
+        }
+        assertFalse(scripts.isEmpty(), "no scripts in " + dir);
+        return scripts.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    }
+
+    private static String sibling(Path script, String ext) throws IOException {
+        Path p = script.resolveSibling(script.getFileName().toString().replaceAll("\\.tine$", ext));
+        return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
+    }
+
+    private static void check(Path script) throws Exception {
+        String stdin = sibling(script, ".in");
+        CommandLineIT.Result r = CommandLineIT.tineIn(script.getParent(), stdin == null ? "" : stdin, script.getFileName().toString());
+        String context = "\n--- stdout:\n" + r.out() + "--- stderr:\n" + r.err();
+        String expectedStatus = sibling(script, ".status");
+        assertEquals(expectedStatus == null ? 0 : Integer.parseInt(expectedStatus.strip()), r.status(), "exit status" + context);
+        String expectedOut = sibling(script, ".out");
+        assertEquals(expectedOut == null ? "" : expectedOut, r.out(), "stdout" + context);
+        String expectedErr = sibling(script, ".err");
+        if (expectedErr != null) {
+            assertEquals(expectedErr, r.err(), "stderr" + context);
+        }
+        String prefix = sibling(script, ".errprefix");
+        if (prefix != null) {
+            assertTrue(r.err().startsWith(prefix.strip()), "stderr should start with " + prefix.strip() + context);
+        }
+    }
+}

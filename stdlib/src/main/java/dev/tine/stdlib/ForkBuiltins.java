@@ -1,0 +1,75 @@
+package dev.tine.stdlib;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.NodeFactory;
+import com.oracle.truffle.api.dsl.Specialization;
+
+import dev.tine.TineContext;
+import dev.tine.builtins.Builtin;
+import dev.tine.builtins.BuiltinNode;
+import dev.tine.builtins.BuiltinProvider;
+import dev.tine.fork.ChildCommand;
+import dev.tine.fork.ForkSnapshot;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.TineFunction;
+import dev.tine.stdlib.posix.Posix;
+import dev.tine.stdlib.posix.PosixException;
+import dev.tine.stdlib.posix.SpawnSpec;
+
+/**
+ * fork(): never a native fork of the JVM (a forked HotSpot child hangs on its first GC or
+ * safepoint). The script's state is snapshot, and the runtime starts itself as a real child with
+ * posix_spawn, which resumes right after the fork() call with 0. See DESIGN.md.
+ */
+public final class ForkBuiltins implements BuiltinProvider {
+    @Override
+    public List<? extends NodeFactory<? extends BuiltinNode>> factories() {
+        return ForkBuiltinsFactory.getFactories();
+    }
+
+    @Builtin(name = "fork", process = true)
+    @GenerateNodeFactory
+    abstract static class ForkBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected long fork() {
+            TineContext context = context();
+            context.flush(); // what was printed before the fork is out once, by the parent
+            byte[] snapshot = ForkSnapshot.capture(context, this);
+            Path file;
+            try {
+                file = Files.createTempFile("tine-fork-", ".snapshot"); // 0600; the child deletes it
+                Files.write(file, snapshot);
+            } catch (IOException e) {
+                throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), this);
+            }
+            SpawnSpec spec = new SpawnSpec();
+            boolean handlers = context.process.signalHandlers.values().stream().anyMatch(h -> h instanceof TineFunction);
+            spec.argv = ChildCommand.argv(file.toString(), handlers).toArray(String[]::new);
+            spec.path = spec.argv[0];
+            spec.env = ProcessSupport.envArray(context.process.environment);
+            // The child sees the script's fds at the same numbers, and none of the runtime's own.
+            for (int fd : ProcessSupport.foreignFds(context.process)) {
+                spec.actions.add(new SpawnSpec.Close(fd));
+            }
+            spec.defaultSignals = ProcessSupport.defaultSignals(context.process);
+            spec.signalMask = new int[0];
+            try {
+                return Posix.get().spawn(spec);
+            } catch (PosixException e) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // the failure to report is the spawn's
+                }
+                throw ProcessSupport.osError(e, this);
+            }
+        }
+    }
+}
