@@ -48,6 +48,8 @@ final class Repl {
     private volatile Context context;
     private volatile boolean evaluating;
     private volatile boolean reset;
+    /** Ctrl-C during this evaluation (it may end on its own first: a foreground child killed by the same SIGINT). */
+    private volatile boolean interruptRequested;
     private int entries;
 
     private Repl(PrintStream err, Map<String, String> options) {
@@ -143,6 +145,7 @@ final class Repl {
     private Integer evaluate(String code, PrintWriter out) {
         Source source = Source.newBuilder("tine", code, "<repl-" + (++entries) + ">").buildLiteral();
         Value value;
+        interruptRequested = false;
         evaluating = true;
         try {
             value = context.eval(source);
@@ -160,9 +163,11 @@ final class Repl {
             }
             return null;
         } finally {
-            evaluating = false;
+            endEvaluation();
         }
-        if (!value.isNull()) {
+        if (interruptRequested) {
+            err.println("interrupted");
+        } else if (!value.isNull()) {
             out.println("=> " + display(value));
             out.flush();
         }
@@ -196,13 +201,45 @@ final class Repl {
         }
     }
 
+    private final Object lock = new Object();
+    private Thread stopper;
+
+    /**
+     * Waits for a Ctrl-C's stopper, so that it cannot reach into the next readLine (the
+     * evaluation may have ended on its own before the interrupt), and clears the thread's
+     * interrupt status.
+     */
+    private void endEvaluation() {
+        Thread s;
+        synchronized (lock) {
+            evaluating = false;
+            s = stopper;
+            stopper = null;
+        }
+        if (s != null) {
+            try {
+                s.join(10_000);
+            } catch (InterruptedException e) {
+                // cleared below
+            }
+        }
+        Thread.interrupted();
+    }
+
     /** From the signal thread: stop the running evaluation, politely, then by force. */
     private void interruptEvaluation() {
-        if (!evaluating) {
-            return;
+        synchronized (lock) {
+            if (!evaluating || stopper != null) {
+                return;
+            }
+            interruptRequested = true;
+            stopper = newStopper(context);
+            stopper.start();
         }
-        Context running = context;
-        Thread stopper = new Thread(() -> {
+    }
+
+    private Thread newStopper(Context running) {
+        Thread thread = new Thread(() -> {
             try {
                 running.interrupt(Duration.ofSeconds(2));
             } catch (TimeoutException e) {
@@ -212,7 +249,7 @@ final class Repl {
                 // it ended meanwhile
             }
         }, "tine-interrupt");
-        stopper.setDaemon(true);
-        stopper.start();
+        thread.setDaemon(true);
+        return thread;
     }
 }

@@ -19,8 +19,15 @@ class ReplIT {
     private Tmux repl() throws Exception {
         String tine = CommandLineIT.ROOT.resolve("tine").toString();
         Tmux t = new Tmux("env HOME='" + home + "' TERM=xterm-256color '" + tine + "'; echo \"[exit $?]\"; sleep 30");
-        t.awaitPrompt(120_000); // the first run after a build also records the AOT cache
-        return t;
+        try {
+            t.awaitPrompt(120_000); // the first run after a build also records the AOT cache
+            String screen = t.screen();
+            assertFalse(screen.contains("WARNING") || screen.contains("Exception") || screen.contains("warning"), screen);
+            return t;
+        } catch (AssertionError | Exception e) {
+            t.close();
+            throw e;
+        }
     }
 
     @Test
@@ -126,6 +133,17 @@ class ReplIT {
             assertTrue(took < 1000, "back at the prompt after " + took + " ms");
             t.enter("kept + 1");
             t.await("the session intact", 5000, s -> s.endsWith("=> 2\n" + Repl.PROMPT.strip()));
+            // A program the entry runs in the foreground gets the SIGINT too. It may die and run()
+            // return before the JVM's signal thread gets there: then run()'s result shows it.
+            t.enter("run([\"sleep\", \"30\"])");
+            Thread.sleep(1000);
+            start = System.nanoTime();
+            t.press("C-c");
+            t.await("the prompt after Ctrl-C", 1000, s -> s.endsWith("\n" + Repl.PROMPT.strip())
+                            && (s.endsWith("interrupted\n" + Repl.PROMPT.strip()) || s.contains("\"signal\": 2")));
+            took = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(took < 1000, "back at the prompt after " + took + " ms");
+            t.awaitQuiet(1000); // a late SIGINT (the JVM's signal thread can lag under load) gives a fresh prompt
             t.type("abandoned");
             t.press("C-c");
             t.await("a fresh line", 5000, s -> s.endsWith(Repl.PROMPT + "abandoned\n" + Repl.PROMPT.strip()));

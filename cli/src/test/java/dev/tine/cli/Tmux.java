@@ -74,6 +74,24 @@ final class Tmux implements AutoCloseable {
         return fail("timed out after " + timeoutMillis + " ms waiting for " + what + "; the screen:\n" + s);
     }
 
+    /** Waits until the screen has not changed for quietMillis (30 s at most); returns it. */
+    String awaitQuiet(long quietMillis) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        String last = screen();
+        long since = System.nanoTime();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(30);
+            String now = screen();
+            if (!now.equals(last)) {
+                last = now;
+                since = System.nanoTime();
+            } else if (System.nanoTime() - since >= quietMillis * 1_000_000) {
+                return now;
+            }
+        }
+        return last;
+    }
+
     /** Waits for the primary prompt on the last line, after `after` (e.g. the output of an entry). */
     String awaitPrompt(long timeoutMillis) throws IOException, InterruptedException {
         return await("the prompt", timeoutMillis, s -> s.endsWith("\n" + Repl.PROMPT.strip()) || s.equals(Repl.PROMPT.strip()));
