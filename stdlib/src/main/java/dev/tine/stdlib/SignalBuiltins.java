@@ -140,7 +140,8 @@ public final class SignalBuiltins implements BuiltinProvider {
                 throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: " + name + " cannot be caught", this);
             }
             if (name == null || !Signals.install(sig, name.substring(3), context().env, Thread.currentThread(), handler)) {
-                throw Errors.valueError("signal: " + describe(sig) + " cannot be handled by a Tine function: the Java VM reserves it", this);
+                throw Errors.valueError("signal: " + describe(sig) + " cannot be handled by a Tine function: " + (Signals.REDUCED_SIGNALS
+                                ? "the Java VM runs with -Xrs, which removes its signal dispatcher" : "the Java VM reserves it"), this);
             }
             context().process.signalHandlers.put(sig, handler);
             return TineNull.INSTANCE;

@@ -23,9 +23,18 @@ final class Signals {
 
     private static final ConcurrentHashMap<Integer, Registration> HANDLERS = new ConcurrentHashMap<>();
 
+    /**
+     * Under -Xrs the JVM has no signal dispatcher thread: sun.misc.Signal accepts a handler for
+     * SIGUSR1 but never calls it. Then signal() with a function must fail instead.
+     */
+    static final boolean REDUCED_SIGNALS = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
+
     /** Installs a handler; false when the JVM refuses the signal (it uses SIGQUIT, SIGKILL, SIGSTOP, ...). */
     @TruffleBoundary
     static boolean install(int sig, String name, Env env, Thread thread, TineFunction handler) {
+        if (REDUCED_SIGNALS) {
+            return false;
+        }
         Registration previous = HANDLERS.put(sig, new Registration(env, thread, handler));
         try {
             sun.misc.Signal.handle(new sun.misc.Signal(name), Signals::dispatch);
