@@ -93,6 +93,21 @@ class EmbeddingTest {
     }
 
     @Test
+    void hostObjectsHaveMembersAndElements() {
+        Value bindings = context.getBindings("tine");
+        StringBuilder sb = new StringBuilder();
+        bindings.putMember("sb", sb);
+        bindings.putMember("names", List.of("ada", "grace"));
+        bindings.putMember("config", org.graalvm.polyglot.proxy.ProxyObject.fromMap(Map.of("retries", 3)));
+        eval("sb.append(\"x\")\nsb.append(1)");
+        assertEquals("x1", sb.toString());
+        assertEquals("x1 2 grace ada", eval("sb.toString() + \" \" + str(sb.length()) + \" \" + names[1] + \" \" + names[-2]").asString());
+        assertEquals(4, eval("config.retries + 1").asLong());
+        PolyglotException e = assertThrows(PolyglotException.class, () -> eval("config.nope"));
+        assertEquals("KeyError: host object has no member \"nope\"", e.getMessage());
+    }
+
+    @Test
     void aHostValueThatIsNotAFunctionIsNotCallable() {
         context.getBindings("tine").putMember("thing", new Object());
         PolyglotException e = assertThrows(PolyglotException.class, () -> eval("thing()"));
