@@ -16,11 +16,13 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Process built-ins with real processes, where a golden script cannot say it: big outputs,
  * process groups, signal state of children, contexts with other permissions, exit to the host.
  */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails the test, not the build
 class ProcessBuiltinsTest {
     private static Context.Builder builder(ByteArrayOutputStream out) {
         return Context.newBuilder("tine")

@@ -12,9 +12,11 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Process built-ins that act on the whole tine process (exec, exit, signals), through the real ./tine. */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a hang fails the test, not the build
 class ProcessIT {
     static CommandLineIT.Result tine(String code) throws Exception {
         return CommandLineIT.tine(null, "-e", code);

@@ -108,8 +108,13 @@ final class Exec {
         private String cwd;
 
         void prepare(ProcessState ps, Posix posix) {
-            String real = posix.getcwd();
-            if (!real.equals(ps.cwd)) {
+            String real;
+            try {
+                real = posix.getcwd();
+            } catch (PosixException e) {
+                real = null; // deleted: nothing to come back to
+            }
+            if (!ps.cwd.equals(real)) {
                 posix.chdir(ps.cwd);
                 cwd = real;
             }

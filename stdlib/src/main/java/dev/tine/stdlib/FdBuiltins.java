@@ -91,7 +91,6 @@ public final class FdBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected String readAll(long fdArg, @SuppressWarnings("unused") NoArg max) {
             int fd = ProcessSupport.scriptFd(context().process, fdArg, this);
-            Posix posix = Posix.get();
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[CHUNK];
             try {

@@ -147,7 +147,7 @@ final class Spawner {
                 }
             }
             String dir = cwd != null ? cwd : ps.cwd;
-            if (cwd != null || !dir.equals(posix.getcwd())) {
+            if (cwd != null || !dir.equals(realCwd(posix))) {
                 spec.actions.add(new SpawnSpec.Chdir(dir));
             }
             for (int fd : foreign) {
@@ -167,6 +167,15 @@ final class Spawner {
             return posix.spawn(spec);
         } catch (PosixException e) {
             throw ProcessSupport.osError(e, node);
+        }
+    }
+
+    /** The process's working directory, or null when it is gone. */
+    private static String realCwd(Posix posix) {
+        try {
+            return posix.getcwd();
+        } catch (PosixException e) {
+            return null;
         }
     }
 }
