@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How this runtime starts itself as a fork child: the same java binary, JVM flags and class path.
- * Unless the script handles signals itself, the child runs with -Xrs: the JVM then never takes
- * SIGTERM/SIGINT/SIGHUP, so one that arrives while the child starts acts as on any process.
+ * How this runtime starts itself as a fork child: the same java binary, JVM flags and class
+ * path. The child writes one byte to fd {@code readyFd} once its state and signal handlers are
+ * back, and the parent's fork() returns only then, so a signal sent right after fork() meets
+ * the child as it would meet a POSIX fork child.
  */
 public final class ChildCommand {
     private ChildCommand() {
@@ -18,18 +19,19 @@ public final class ChildCommand {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    public static List<String> argv(String snapshotPath, boolean scriptHandlesSignals) {
+    /** The system property that tells a fork child which fd to report readiness on. */
+    public static final String READY_FD_PROPERTY = "tine.forkReadyFd";
+
+    public static List<String> argv(String snapshotPath, int readyFd) {
         List<String> argv = new ArrayList<>();
         argv.add(java());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // a debugger agent would clash on its port; stdin-is-a-terminal is decided anew
-            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-Dtine.stdinIsTerminal") && !flag.equals("-Xrs")) {
+            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-Dtine.stdinIsTerminal") && !flag.startsWith("-D" + READY_FD_PROPERTY)) {
                 argv.add(flag);
             }
         }
-        if (!scriptHandlesSignals) {
-            argv.add("-Xrs");
-        }
+        argv.add("-D" + READY_FD_PROPERTY + "=" + readyFd);
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
         argv.add(ForkChildMain.class.getName());

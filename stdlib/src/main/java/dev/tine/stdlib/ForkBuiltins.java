@@ -17,7 +17,6 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.fork.ChildCommand;
 import dev.tine.fork.ForkSnapshot;
 import dev.tine.runtime.Errors;
-import dev.tine.runtime.TineFunction;
 import dev.tine.stdlib.posix.Posix;
 import dev.tine.stdlib.posix.PosixException;
 import dev.tine.stdlib.posix.SpawnSpec;
@@ -31,6 +30,20 @@ public final class ForkBuiltins implements BuiltinProvider {
     @Override
     public List<? extends NodeFactory<? extends BuiltinNode>> factories() {
         return ForkBuiltinsFactory.getFactories();
+    }
+
+    /** In the child, after every topic restored its part (signal handlers): tell the parent. */
+    @Override
+    public void restoredFromFork(TineContext context) {
+        Integer fd = Integer.getInteger(ChildCommand.READY_FD_PROPERTY);
+        if (fd != null) {
+            System.clearProperty(ChildCommand.READY_FD_PROPERTY);
+            try {
+                Posix.get().write(fd, new byte[]{1}, 0, 1);
+            } finally {
+                Posix.get().close(fd);
+            }
+        }
     }
 
     @Builtin(name = "fork", process = true)
@@ -49,26 +62,49 @@ public final class ForkBuiltins implements BuiltinProvider {
             } catch (IOException e) {
                 throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), this);
             }
+            Posix posix = Posix.get();
+            int[] ready = posix.pipeCloexec();
             SpawnSpec spec = new SpawnSpec();
-            boolean handlers = context.process.signalHandlers.values().stream().anyMatch(h -> h instanceof TineFunction);
-            spec.argv = ChildCommand.argv(file.toString(), handlers).toArray(String[]::new);
+            spec.argv = ChildCommand.argv(file.toString(), ready[1]).toArray(String[]::new);
             spec.path = spec.argv[0];
             spec.env = ProcessSupport.envArray(context.process.environment);
-            // The child sees the script's fds at the same numbers, and none of the runtime's own.
+            // The child sees the script's fds at the same numbers, and none of the runtime's own
+            // but the readiness pipe's write end, which it closes once it has signalled.
             for (int fd : ProcessSupport.foreignFds(context.process)) {
-                spec.actions.add(new SpawnSpec.Close(fd));
+                if (fd != ready[1]) {
+                    spec.actions.add(new SpawnSpec.Close(fd));
+                }
             }
+            spec.actions.add(new SpawnSpec.Dup2(ready[1], ready[1])); // keeps it across exec
             spec.defaultSignals = ProcessSupport.defaultSignals(context.process);
             spec.signalMask = new int[0];
+            int pid;
             try {
-                return Posix.get().spawn(spec);
+                pid = posix.spawn(spec);
             } catch (PosixException e) {
+                posix.close(ready[0]);
                 try {
                     Files.deleteIfExists(file);
                 } catch (IOException ignored) {
                     // the failure to report is the spawn's
                 }
                 throw ProcessSupport.osError(e, this);
+            } finally {
+                posix.close(ready[1]);
+            }
+            awaitReady(ready[0]);
+            return pid;
+        }
+
+        /** Until the child is resumed (a byte) or gone (end of file); its fate is waitpid's to tell. */
+        private void awaitReady(int fd) {
+            try {
+                Blocking.awaitReadable(this, fd);
+                Posix.get().read(fd, new byte[1], 1);
+            } catch (PosixException e) {
+                // the child died before it was ready: waitpid reports how
+            } finally {
+                Posix.get().close(fd);
             }
         }
     }
