@@ -68,16 +68,16 @@ final class Repl {
     private int loop() {
         Logger.getLogger("org.jline").setLevel(Level.OFF); // no logging of terminal probing on the user's screen
         try {
-            newContext();
-        } catch (IllegalArgumentException e) {
-            err.println("tine: " + e.getMessage() + "\n" + Main.USAGE);
-            return ScriptRunner.SYNTAX_ERROR;
-        }
-        try {
             terminal = TerminalBuilder.builder().system(true).name("tine").build();
         } catch (IOException e) {
             err.println("tine: cannot open the terminal: " + e.getMessage());
             return ScriptRunner.INTERNAL_ERROR;
+        }
+        try {
+            newContext();
+        } catch (IllegalArgumentException e) {
+            err.println("tine: " + e.getMessage() + "\n" + Main.USAGE);
+            return ScriptRunner.SYNTAX_ERROR;
         }
         catchInterrupts();
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("tine")
@@ -152,7 +152,7 @@ final class Repl {
         } catch (PolyglotException e) {
             if (e.isExit()) {
                 return e.getExitStatus();
-            } else if (e.isInterrupted() || e.isCancelled() || reset) {
+            } else if (e.isInterrupted() || e.isCancelled() || reset || interruptRequested) {
                 err.println("interrupted" + (reset ? " (the evaluation did not stop in time: the session starts afresh)" : ""));
                 if (reset) {
                     newContext();
@@ -181,7 +181,7 @@ final class Repl {
 
     private void newContext() {
         reset = false;
-        context = ProcessContexts.newContext(System.in, new String[0], options);
+        context = ProcessContexts.newContext(new ReplInput(terminal, () -> interruptRequested = true), new String[0], options);
         context.initialize("tine");
     }
 

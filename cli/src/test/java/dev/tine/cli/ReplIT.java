@@ -119,6 +119,25 @@ class ReplIT {
     }
 
     @Test
+    void readLineReadsTheTerminalAndCtrlCStopsIt() throws Exception {
+        try (Tmux t = repl()) {
+            t.enter("let kept = \"yes\"");
+            t.awaitPrompt(5000);
+            t.enter("read_line()");
+            Thread.sleep(500);
+            t.enter("typed at the script");
+            t.await("the line read", 5000, s -> s.endsWith("=> \"typed at the script\"\n" + Repl.PROMPT.strip()));
+            t.enter("read_line()");
+            Thread.sleep(1000);
+            t.press("C-c");
+            t.await("the prompt after Ctrl-C", 1000, s -> s.endsWith("interrupted\n" + Repl.PROMPT.strip()));
+            t.awaitQuiet(500);
+            t.enter("kept");
+            t.await("the session intact", 5000, s -> s.endsWith("=> \"yes\"\n" + Repl.PROMPT.strip()));
+        }
+    }
+
+    @Test
     void ctrlCStopsASleepAndClearsALine() throws Exception {
         try (Tmux t = repl()) {
             t.enter("let kept = 1");
