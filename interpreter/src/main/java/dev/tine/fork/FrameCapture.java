@@ -34,6 +34,9 @@ public final class FrameCapture {
             if (root instanceof BuiltinRootNode && frames.isEmpty()) {
                 return null; // the built-in that asked
             }
+            if (root instanceof ResumeRootNode) {
+                return fi; // a fork child's entry: the frames above it are the whole program
+            }
             if (!(root instanceof FunctionRootNode function) || function.getUnit() == null) {
                 refusal[0] = "fork() is only possible from script code, not from a callback of another language or the host";
                 return fi;

@@ -40,6 +40,8 @@ public final class ForkBuiltins implements BuiltinProvider {
             System.clearProperty(ChildCommand.READY_FD_PROPERTY);
             try {
                 Posix.get().write(fd, new byte[]{1}, 0, 1);
+            } catch (PosixException e) {
+                // the parent is gone (EPIPE): nobody waits for this child to be ready
             } finally {
                 Posix.get().close(fd);
             }
