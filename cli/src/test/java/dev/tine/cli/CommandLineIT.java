@@ -99,6 +99,17 @@ class CommandLineIT {
         assertEquals("error: TypeError: cannot add int and string\n  at add (" + script + ":2:12)\n  at <main> (" + script + ":5:1)\n", r.err);
     }
 
+    /** engine.CompileImmediately exists only in the optimizing runtime: accepted, it proves --jit uses it. */
+    @Test
+    void jitRunsTheOptimizingRuntimeForkChildrenToo(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("jit.tine");
+        Files.writeString(script, "fn f(n) { return n * 2 }\nlet pid = fork()\nif pid == 0 { print(\"child\", f(21)); exit(3) }\n"
+                        + "print(\"parent\", waitpid(pid).code)\n");
+        Result r = tine(null, "--jit", "--engine.CompileImmediately=true", script.toString());
+        assertEquals(0, r.status, r.err);
+        assertEquals("child 42\nparent 3\n", r.out);
+    }
+
     @Test
     void badCommandLineExits2() throws Exception {
         assertEquals(2, tine(null, "/nonexistent/script.tine").status);

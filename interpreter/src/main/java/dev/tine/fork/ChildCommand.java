@@ -15,6 +15,17 @@ public final class ChildCommand {
     private ChildCommand() {
     }
 
+    /** The java launcher reports --module-path and friends as jdk.module properties, which it refuses as input. */
+    private static String moduleOption(String flag) {
+        for (String[] m : new String[][]{{"-Djdk.module.path=", "--module-path="}, {"-Djdk.module.upgrade.path=", "--upgrade-module-path="},
+                        {"-Djdk.module.addmods=", "--add-modules="}}) {
+            if (flag.startsWith(m[0])) {
+                return m[1] + flag.substring(m[0].length());
+            }
+        }
+        return flag;
+    }
+
     public static String java() {
         return ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
@@ -27,9 +38,10 @@ public final class ChildCommand {
         argv.add(java());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // a debugger agent would clash on its port; stdin-is-a-terminal is decided anew
-            if (!flag.startsWith("-agentlib:jdwp") && !flag.startsWith("-Dtine.stdinIsTerminal") && !flag.startsWith("-D" + READY_FD_PROPERTY)) {
-                argv.add(flag);
+            if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Dtine.stdinIsTerminal") || flag.startsWith("-D" + READY_FD_PROPERTY)) {
+                continue;
             }
+            argv.add(moduleOption(flag));
         }
         argv.add("-D" + READY_FD_PROPERTY + "=" + readyFd);
         argv.add("-cp");
