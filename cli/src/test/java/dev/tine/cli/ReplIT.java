@@ -152,6 +152,12 @@ class ReplIT {
             assertTrue(took < 1000, "back at the prompt after " + took + " ms");
             t.enter("kept + 1");
             t.await("the session intact", 5000, s -> s.endsWith("=> 2\n" + Repl.PROMPT.strip()));
+            // Ctrl-C on a line being edited clears it (checked before any foreground child, whose
+            // SIGINT can reach the JVM late under load and print a prompt of its own)
+            t.type("abandoned");
+            t.await("the typed line", 5000, s -> s.endsWith(Repl.PROMPT + "abandoned"));
+            t.press("C-c");
+            t.await("a fresh line", 5000, s -> s.endsWith(Repl.PROMPT + "abandoned\n" + Repl.PROMPT.strip()));
             // A program the entry runs in the foreground gets the SIGINT too. It may die and run()
             // return before the JVM's signal thread gets there: then run()'s result shows it.
             t.enter("run([\"sleep\", \"30\"])");
@@ -162,12 +168,18 @@ class ReplIT {
                             && (s.endsWith("interrupted\n" + Repl.PROMPT.strip()) || s.contains("\"signal\": 2")));
             took = (System.nanoTime() - start) / 1_000_000;
             assertTrue(took < 1000, "back at the prompt after " + took + " ms");
-            t.awaitQuiet(1000); // a late SIGINT (the JVM's signal thread can lag under load) gives a fresh prompt
-            t.type("abandoned");
-            t.press("C-c");
-            t.await("a fresh line", 5000, s -> s.endsWith(Repl.PROMPT + "abandoned\n" + Repl.PROMPT.strip()));
-            t.enter("2 + 2");
-            t.await("a cleared line", 5000, s -> s.endsWith("=> 4\n" + Repl.PROMPT.strip()));
+            t.awaitQuiet(1000); // a late SIGINT gives a fresh prompt of its own
+            for (int attempt = 1; ; attempt++) { // and, later still, may clear the line being typed
+                t.enter("2 + 2");
+                try {
+                    t.await("the session goes on", 3000, s -> s.endsWith("=> 4\n" + Repl.PROMPT.strip()));
+                    break;
+                } catch (AssertionError e) {
+                    if (attempt == 2) {
+                        throw e;
+                    }
+                }
+            }
             assertEquals(Repl.PROMPT.strip(), t.lastLine());
         }
     }
