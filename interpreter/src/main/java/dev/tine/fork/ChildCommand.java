@@ -38,7 +38,9 @@ public final class ChildCommand {
         argv.add(java());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             // a debugger agent would clash on its port; stdin-is-a-terminal is decided anew
-            if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Dtine.stdinIsTerminal") || flag.startsWith("-D" + READY_FD_PROPERTY)) {
+            // recording an AOT cache is the parent's job (./tine's training run), not the child's
+            if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Dtine.stdinIsTerminal") || flag.startsWith("-D" + READY_FD_PROPERTY)
+                            || flag.startsWith("-XX:AOTCacheOutput") || flag.startsWith("-XX:AOTConfiguration") || flag.startsWith("-XX:AOTMode")) {
                 continue;
             }
             argv.add(moduleOption(flag));
