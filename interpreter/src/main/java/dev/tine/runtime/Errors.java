@@ -44,6 +44,18 @@ public final class Errors {
         return error("ArithmeticError", message, location);
     }
 
+    /** KeyError: no key "name" in map */
+    @TruffleBoundary
+    public static TineException missingKey(Object key, Node location) {
+        return keyError("no key " + (key instanceof String s ? Printer.quote(s) : Printer.str(key)) + " in map", location);
+    }
+
+    /** IndexError: list index 5 out of range (size 2) */
+    @TruffleBoundary
+    public static TineException indexOutOfRange(String what, long index, int size, Node location) {
+        return indexError(what + " index " + index + " out of range (size " + size + ")", location);
+    }
+
     @TruffleBoundary
     public static TineException osError(int errno, String errnoName, String message, Node location) {
         TineMap m = errorMap("OSError", message);

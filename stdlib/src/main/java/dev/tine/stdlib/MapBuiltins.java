@@ -14,7 +14,6 @@ import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
-import dev.tine.runtime.Printer;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
@@ -110,7 +109,7 @@ public final class MapBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected Object map(TineMap m, Object key) {
             if (!m.entries.containsKey(key)) {
-                throw Errors.keyError("no key " + (key instanceof String s ? Printer.quote(s) : Printer.str(key)) + " in map", this);
+                throw Errors.missingKey(key, this);
             }
             return m.entries.remove(key);
         }
@@ -120,7 +119,7 @@ public final class MapBuiltins implements BuiltinProvider {
         protected Object list(TineList list, long index) {
             int p = listPosition(list, index);
             if (p < 0) {
-                throw Errors.indexError("list index " + index + " out of range (size " + list.size() + ")", this);
+                throw Errors.indexOutOfRange("list", index, list.size(), this);
             }
             return list.items.remove(p);
         }

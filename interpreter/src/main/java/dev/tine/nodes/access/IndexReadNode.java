@@ -34,7 +34,7 @@ public abstract class IndexReadNode extends BinaryNode {
     protected Object map(TineMap map, Object key) {
         Object v = map.get(key);
         if (v == null) {
-            throw missingKey(key);
+            throw Errors.missingKey(key, this);
         }
         return v;
     }
@@ -71,10 +71,5 @@ public abstract class IndexReadNode extends BinaryNode {
             // reported below
         }
         throw Errors.keyError("host object has no " + (index instanceof String s ? "member " + Printer.quote(s) : "element " + Printer.str(index)), this);
-    }
-
-    @TruffleBoundary
-    private RuntimeException missingKey(Object key) {
-        return Errors.keyError("no key " + (key instanceof String s ? Printer.quote(s) : Printer.str(key)) + " in map", this);
     }
 }

@@ -16,7 +16,7 @@ public final class Indexes {
         }
         long i = l < 0 ? l + size : l;
         if (i < 0 || i >= size) {
-            throw Errors.indexError(what + " index " + l + " out of range (size " + size + ")", location);
+            throw Errors.indexOutOfRange(what, l, size, location);
         }
         return (int) i;
     }
