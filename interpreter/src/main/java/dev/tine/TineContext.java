@@ -1,8 +1,6 @@
 package dev.tine;
 
 import java.io.BufferedOutputStream;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -14,8 +12,10 @@ import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.posix.Posix;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.StdinLines;
 
 /** The state of one running Tine program: globals, built-ins, streams, the call depth. */
 public final class TineContext {
@@ -27,11 +27,15 @@ public final class TineContext {
     private final Map<String, Object> builtins = new HashMap<>();
     public final PrintStream out;
     public final PrintStream err;
-    private BufferedReader in;
+    private StdinLines in;
     public int callDepth;
     private final boolean processAllowed;
     public final boolean processMode;
     public final ProcessState process;
+    /** The OS, as this context may use it: native, or refusing (a sandbox). */
+    public final Posix posix;
+    /** In a fork child, until its fork() has returned 0: where to resume (see ResumeState.of). */
+    public dev.tine.fork.ResumeState resume;
     /** What args() returns: the application arguments, or in a fork child the parent's. */
     public String[] arguments;
 
@@ -41,6 +45,7 @@ public final class TineContext {
         this.out = new PrintStream(new BufferedOutputStream(env.out(), 1 << 16), false, StandardCharsets.UTF_8);
         this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
         this.processAllowed = env.isCreateProcessAllowed() && env.isNativeAccessAllowed();
+        this.posix = Posix.forContext(processAllowed);
         this.processMode = env.getOptions().get(TineOptions.ProcessMode);
         this.arguments = env.getApplicationArguments();
         this.process = new ProcessState(env.getEnvironment(), initialDirectory(env));
@@ -100,11 +105,17 @@ public final class TineContext {
     }
 
     @TruffleBoundary
-    public BufferedReader stdin() {
+    public StdinLines stdin() {
         if (in == null) {
-            in = new BufferedReader(new InputStreamReader(env.in(), StandardCharsets.UTF_8));
+            in = new StdinLines(env.in());
         }
         return in;
+    }
+
+    /** What read_line() has read ahead of the script, for a fork child; empty if it never read. */
+    @TruffleBoundary
+    public byte[] stdinReadAhead() {
+        return in == null ? new byte[0] : in.readAhead();
     }
 
     @TruffleBoundary

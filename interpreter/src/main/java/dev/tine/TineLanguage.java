@@ -29,7 +29,7 @@ import dev.tine.translator.SourceUnit;
 import dev.tine.translator.TineTranslator;
 
 @TruffleLanguage.Registration(id = TineLanguage.ID, name = "Tine", defaultMimeType = TineLanguage.MIME_TYPE,
-                characterMimeTypes = {TineLanguage.MIME_TYPE, ResumeRootNode.MIME_TYPE}, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+                characterMimeTypes = TineLanguage.MIME_TYPE, byteMimeTypes = ResumeRootNode.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
                 fileTypeDetectors = TineFileDetector.class, website = "https://github.com/tine-lang/tine")
 @ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
                 StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
@@ -67,13 +67,6 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     }
 
     /** Context.getBindings("tine"): the globals. */
-    /** A fork child's state is back: let each topic put its process-wide part in force (signal handlers). */
-    public void restoredFromFork(TineContext context) {
-        for (BuiltinProvider provider : providers) {
-            provider.restoredFromFork(context);
-        }
-    }
-
     @Override
     protected Object getScope(TineContext context) {
         return new dev.tine.runtime.GlobalScope(context);
@@ -94,7 +87,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     protected CallTarget parse(ParsingRequest request) {
         Source source = request.getSource();
         if (ResumeRootNode.MIME_TYPE.equals(source.getMimeType())) {
-            return new ResumeRootNode(this, source.getCharacters().toString()).getCallTarget();
+            return new ResumeRootNode(this, source.getBytes().toByteArray()).getCallTarget();
         }
         return TineTranslator.translateProgram(this, source).getCallTarget();
     }

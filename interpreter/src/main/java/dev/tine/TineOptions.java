@@ -17,4 +17,10 @@ public final class TineOptions {
 
     @Option(help = "Give exit() and exec() their process-level meaning (set by the tine command).", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<Boolean> ProcessMode = new OptionKey<>(false);
+
+    @Option(help = "The engine and tool options the tine command gave the context (name=value, NUL-separated), which a fork() child gets too.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
+    public static final OptionKey<String> LaunchOptions = new OptionKey<>("");
+
+    @Option(help = "In a fork() child: the fd on which to tell the parent it has resumed.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
+    public static final OptionKey<Integer> ForkReadyFd = new OptionKey<>(-1);
 }

@@ -17,8 +17,4 @@ public interface BuiltinProvider {
     /** Called once for each new context, after its built-ins are installed (e.g. process-wide set-up for the tine command). */
     default void initializeContext(dev.tine.TineContext context) {
     }
-
-    /** Called in a fork() child once the parent's state is restored, before the script resumes. */
-    default void restoredFromFork(dev.tine.TineContext context) {
-    }
 }

@@ -1,8 +1,8 @@
 package dev.tine.fork;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -11,21 +11,25 @@ import com.oracle.truffle.api.nodes.RootNode;
 
 import dev.tine.TineContext;
 import dev.tine.TineLanguage;
+import dev.tine.TineOptions;
+import dev.tine.posix.PosixException;
+import dev.tine.runtime.Errors;
+import dev.tine.runtime.ScriptSignals;
 
 /**
- * The program of a fork child: rebuild the parent's state from the snapshot file (which it
- * deletes), then re-enter the outermost captured frame in resume mode.
+ * The program of a fork child: rebuild the parent's state from the snapshot, put its signal
+ * handlers in force, tell the parent, then re-enter the outermost captured frame in resume mode.
  */
 public final class ResumeRootNode extends RootNode {
-    /** The MIME type of a source whose text is the path of a snapshot to resume. */
+    /** The MIME type of a source whose bytes are a fork snapshot. */
     public static final String MIME_TYPE = "application/x-tine-fork-snapshot";
 
-    private final String snapshotPath;
+    private final byte[] snapshot;
     @Child private IndirectCallNode call = IndirectCallNode.create();
 
-    public ResumeRootNode(TineLanguage language, String snapshotPath) {
+    public ResumeRootNode(TineLanguage language, byte[] snapshot) {
         super(language);
-        this.snapshotPath = snapshotPath;
+        this.snapshot = snapshot;
     }
 
     @Override
@@ -42,17 +46,27 @@ public final class ResumeRootNode extends RootNode {
     @TruffleBoundary
     private ResumeState.Frame restore() {
         TineContext context = TineContext.get(this);
+        Snapshot s;
         try {
-            Path path = Path.of(snapshotPath.strip());
-            byte[] data = Files.readAllBytes(path);
-            Files.deleteIfExists(path);
-            ForkSnapshot.Restored restored = ForkSnapshot.restore(context, data);
-            context.arguments = restored.arguments().toArray(String[]::new);
-            context.language.restoredFromFork(context);
-            ResumeState.current = restored.resume();
-            return restored.resume().outermost();
+            s = SnapshotCodec.decode(snapshot, context);
         } catch (IOException e) {
-            throw new IllegalStateException("fork child: cannot read its snapshot: " + e.getMessage(), e);
+            throw Errors.error("ProcessError", "fork() child: cannot read the parent's state: " + e.getMessage(), null);
         }
+        s.applyTo(context);
+        try {
+            ScriptSignals.restore(context);
+        } catch (PosixException e) {
+            throw Errors.osError(e, null);
+        }
+        List<ResumeState.Frame> frames = new ArrayList<>();
+        for (CapturedFrame f : s.frames()) {
+            frames.add(ResumeState.frame(f.root(), f.arguments(), f.slots(), f.callNodeIndex()));
+        }
+        ResumeState.begin(context, new ResumeState(context, frames));
+        int ready = context.env.getOptions().get(TineOptions.ForkReadyFd);
+        if (ready >= 0) {
+            ReadyPipe.tellParent(context.posix, ready);
+        }
+        return frames.get(0);
     }
 }

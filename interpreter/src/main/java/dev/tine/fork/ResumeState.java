@@ -5,22 +5,41 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.TineContext;
 import dev.tine.nodes.FunctionRootNode;
 
 /**
- * A fork child re-entering the parent's frames. While {@link #current} is set, each structural
- * node on the path to the recorded call skips what ran before it, spilled operands are read
- * back from their slots, and the recorded call re-enters the next frame instead of calling.
- * The innermost recorded call is fork() itself, which then returns 0 and ends the resume.
- * Only a fork child ever resumes, and only once, so the state is process-wide.
+ * A fork child re-entering the parent's frames. While its context has one, each structural
+ * node on the path to the recorded call skips what ran before it (how each does is declared
+ * with {@link Resumes}), spilled operands are read back from their slots, and the recorded call
+ * re-enters the next frame instead of calling. The innermost recorded call is fork() itself,
+ * which then returns 0 and ends the resume.
  */
 public final class ResumeState {
-    /** Non-null only in a fork child, until its fork() call has returned 0. */
-    public static ResumeState current;
+    /**
+     * Valid in every process but a fork child that has begun to resume: while it holds, compiled
+     * code has no resume check at all.
+     */
+    private static final Assumption NOT_RESUMING = Truffle.getRuntime().createAssumption("no fork() child resuming");
+
+    /** The resume under way for this node's context, or null (always, outside a fork child). */
+    public static ResumeState of(Node node) {
+        return NOT_RESUMING.isValid() ? null : TineContext.get(node).resume;
+    }
+
+    /** The child starts resuming in this context. */
+    static void begin(TineContext context, ResumeState state) {
+        context.resume = state;
+        NOT_RESUMING.invalidate();
+    }
+
+    private final TineContext context;
 
     /** One frame to re-enter: its function, arguments, slots, recorded call and the nodes leading to it. */
     record Frame(FunctionRootNode root, Object[] arguments, Object[] slots, Node call, Set<Node> path) {
@@ -30,7 +49,8 @@ public final class ResumeState {
     private int index;
     private boolean entering = true;
 
-    ResumeState(List<Frame> frames) {
+    ResumeState(TineContext context, List<Frame> frames) {
+        this.context = context;
         this.frames = frames;
     }
 
@@ -49,10 +69,6 @@ public final class ResumeState {
 
     Frame outermost() {
         return frames.get(0);
-    }
-
-    public static boolean active() {
-        return current != null;
     }
 
     /** True when this node lies on the way to the call that the current frame was making. */
@@ -97,7 +113,7 @@ public final class ResumeState {
     public Object[] enterNext() {
         index++;
         if (index == frames.size()) {
-            current = null;
+            context.resume = null;
             return null;
         }
         entering = true;

@@ -34,6 +34,7 @@ public final class ProcessContexts {
                         .allowIO(IOAccess.ALL)
                         .allowEnvironmentAccess(EnvironmentAccess.INHERIT)
                         .option("tine.ProcessMode", "true")
+                        .option("tine.LaunchOptions", dev.tine.fork.LaunchPolicy.encodeOptions(options))
                         .option("engine.WarnInterpreterOnly", "false")
                         .build();
     }

@@ -64,7 +64,7 @@ public final class FunctionRootNode extends TineRootNode {
             throw Errors.valueError("call depth exceeded", this.body);
         }
         try {
-            if (!(ResumeState.current != null && ResumeState.current.restoreFrame(this, frame))) {
+            if (!(ResumeState.of(this) != null && ResumeState.of(this).restoreFrame(this, frame))) {
                 bindParameters(frame);
             }
             return body instanceof TineExpressionNode e ? e.executeGeneric(frame) : runStatements(frame);

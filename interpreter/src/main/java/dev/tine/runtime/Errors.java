@@ -64,6 +64,12 @@ public final class Errors {
         return new TineException(m, location);
     }
 
+    /** The one place an OS failure becomes a script's OSError. */
+    @TruffleBoundary
+    public static TineException osError(dev.tine.posix.PosixException e, Node location) {
+        return osError(e.errno, e.errnoName, e.getMessage(), location);
+    }
+
     /** "cannot add int and string" */
     @TruffleBoundary
     public static TineException operandTypes(String verb, Object a, Object b, Node location) {

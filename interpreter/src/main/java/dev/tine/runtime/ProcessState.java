@@ -1,9 +1,14 @@
 package dev.tine.runtime;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * The part of the OS process a script owns, kept by Tine itself: the fds the script opened,
@@ -24,5 +29,47 @@ public final class ProcessState {
         scriptFds.add(2);
         this.environment.putAll(environment);
         this.cwd = cwd;
+    }
+
+    /** Takes on another process's state (a fork child's parent's). */
+    public void replaceWith(ProcessState other) {
+        scriptFds.clear();
+        scriptFds.addAll(other.scriptFds);
+        environment.clear();
+        environment.putAll(other.environment);
+        cwd = other.cwd;
+        signalHandlers.clear();
+        signalHandlers.putAll(other.signalHandlers);
+    }
+
+    /** The environment as execve wants it: "NAME=value". */
+    public String[] environmentArray() {
+        List<String> env = new ArrayList<>();
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            env.add(e.getKey() + "=" + e.getValue());
+        }
+        return env.toArray(new String[0]);
+    }
+
+    /** Every open fd a started program must not see: not 0-2, not the script's. */
+    public List<Integer> foreignFds(Posix posix) throws PosixException {
+        List<Integer> foreign = new ArrayList<>();
+        for (int fd : posix.openFds()) {
+            if (fd > 2 && !scriptFds.contains(fd)) {
+                foreign.add(fd);
+            }
+        }
+        return foreign;
+    }
+
+    /** The signals a started program gets at SIG_DFL: all but those the script set to "ignore". */
+    public int[] defaultSignals() {
+        List<Integer> sigs = new ArrayList<>();
+        for (int s = 1; s <= Posix.MAX_SIGNAL; s++) {
+            if (!"ignore".equals(signalHandlers.get(s))) {
+                sigs.add(s);
+            }
+        }
+        return sigs.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -339,7 +339,7 @@ public final class TineTranslator {
             scope.popBlock();
         }
         TineNode fin = t.fin == null ? null : block(t.fin);
-        return new TryNode(body, catchVar, handler, fin);
+        return new TryNode(body, catchVar, handler, fin, fin == null ? -1 : scope.newSlot("<finally-pending>"));
     }
 
     private TineNode assign(AssignStmtContext a) {

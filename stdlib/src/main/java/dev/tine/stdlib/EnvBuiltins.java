@@ -16,8 +16,8 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.runtime.ProcessState;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * getenv, setenv, unsetenv, environ, cwd, chdir. The environment is the script's own copy
@@ -110,7 +110,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected Object chdir(String path) {
             ProcessState ps = context().process;
-            Posix posix = Posix.get();
+            Posix posix = context().posix;
             try {
                 posix.chdir(ProcessSupport.resolve(ps, ProcessSupport.string(path, "path", this)));
                 ps.cwd = posix.getcwd();

@@ -10,8 +10,8 @@ import dev.tine.TineContext;
 import dev.tine.TineOptions;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.ProcessState;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * exec and execp: a real execve from the script's thread. Right before it, the script's output
@@ -24,13 +24,6 @@ final class Exec {
     private Exec() {
     }
 
-    private static final int ENOENT = 2;
-    private static final int ENOTDIR = 20;
-    private static final int EACCES = 13;
-    private static final int ENOEXEC = 8;
-    private static final int ESTALE = 116;
-    private static final int ENODEV = 19;
-    private static final int ETIMEDOUT = 110;
 
     @TruffleBoundary
     static void checkAllowed(TineContext context, String builtin, Node node) {
@@ -43,7 +36,7 @@ final class Exec {
     @TruffleBoundary
     static void exec(String file, boolean searchPath, String[] argv, String[] env, TineContext context, Node node) {
         ProcessState ps = context.process;
-        Posix posix = Posix.get();
+        Posix posix = context.posix;
         List<String> candidates = new ArrayList<>();
         if (!searchPath || file.contains("/")) {
             candidates.add(file);
@@ -62,7 +55,7 @@ final class Exec {
                 try {
                     posix.execve(path, argv, env);
                 } catch (PosixException e) {
-                    if (e.errno == ENOEXEC && searchPath) {
+                    if (e.errno == Posix.ENOEXEC && searchPath) {
                         // as execvp: a file without a #! line is a shell script
                         String[] shArgv = new String[argv.length + 1];
                         shArgv[0] = "/bin/sh";
@@ -71,15 +64,15 @@ final class Exec {
                         try {
                             posix.execve("/bin/sh", shArgv, env);
                         } catch (PosixException e2) {
-                            // report the ENOEXEC of the file itself
+                            // report the Posix.ENOEXEC of the file itself
                         }
                         failure = e;
                         break;
                     }
                     failure = e;
-                    if (e.errno == EACCES) {
+                    if (e.errno == Posix.EACCES) {
                         denied = true;
-                    } else if (e.errno != ENOENT && e.errno != ENOTDIR && e.errno != ESTALE && e.errno != ENODEV && e.errno != ETIMEDOUT) {
+                    } else if (e.errno != Posix.ENOENT && e.errno != Posix.ENOTDIR && e.errno != Posix.ESTALE && e.errno != Posix.ENODEV && e.errno != Posix.ETIMEDOUT) {
                         break;
                     }
                     if (!searchPath) {
@@ -88,16 +81,16 @@ final class Exec {
                 }
             }
             if (failure == null) {
-                failure = new PosixException(ENOENT, posix.errnoName(ENOENT), posix.strerror(ENOENT));
-            } else if (denied && (failure.errno == ENOENT || failure.errno == ENOTDIR)) {
-                failure = new PosixException(EACCES, posix.errnoName(EACCES), posix.strerror(EACCES));
+                failure = new PosixException(Posix.ENOENT, Posix.strerror(Posix.ENOENT));
+            } else if (denied && (failure.errno == Posix.ENOENT || failure.errno == Posix.ENOTDIR)) {
+                failure = new PosixException(Posix.EACCES, Posix.strerror(Posix.EACCES));
             }
         } catch (PosixException e) {
             failure = e; // the preparation itself failed
         } finally {
             undo.restore(posix);
         }
-        throw ProcessSupport.osError(failure.errno, posix.strerror(failure.errno) + ": " + file, node);
+        throw ProcessSupport.osError(failure.errno, Posix.strerror(failure.errno) + ": " + file, node);
     }
 
     /** What exec changed in this process, to put back when execve fails. */
@@ -107,7 +100,7 @@ final class Exec {
         private byte[] signalMask;
         private String cwd;
 
-        void prepare(ProcessState ps, Posix posix) {
+        void prepare(ProcessState ps, Posix posix) throws PosixException {
             String real;
             try {
                 real = posix.getcwd();
@@ -118,7 +111,7 @@ final class Exec {
                 posix.chdir(ps.cwd);
                 cwd = real;
             }
-            for (int fd : ProcessSupport.openFds()) {
+            for (int fd : posix.openFds()) {
                 int flags;
                 try {
                     flags = posix.getFdFlags(fd);
@@ -152,11 +145,15 @@ final class Exec {
         }
 
         void restore(Posix posix) {
-            if (signalMask != null) {
-                posix.restoreSignalMask(signalMask);
-            }
-            for (Object[] a : signalActions) {
-                posix.restoreSignalAction((Integer) a[0], (byte[]) a[1]);
+            try {
+                if (signalMask != null) {
+                    posix.restoreSignalMask(signalMask);
+                }
+                for (Object[] a : signalActions) {
+                    posix.restoreSignalAction((Integer) a[0], (byte[]) a[1]);
+                }
+            } catch (PosixException e) {
+                // what was saved is valid: putting it back does not fail
             }
             for (int[] f : fdFlags) {
                 try {

@@ -19,8 +19,9 @@ import dev.tine.runtime.Printer;
 import dev.tine.runtime.ProcessState;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineNull;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Blocking;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * pipe, open, read, write, dup, dup2, close on real fds. The script owns 0-2 and the fds these
@@ -43,7 +44,7 @@ public final class FdBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected TineList pipe() {
             try {
-                int[] fds = Posix.get().pipe();
+                int[] fds = context().posix.pipe();
                 context().process.scriptFds.add(fds[0]);
                 context().process.scriptFds.add(fds[1]);
                 TineList l = new TineList();
@@ -70,7 +71,7 @@ public final class FdBuiltins implements BuiltinProvider {
             };
             ProcessState ps = context().process;
             try {
-                int fd = Posix.get().open(ProcessSupport.resolve(ps, ProcessSupport.string(path, "path", this)), flags, 0644);
+                int fd = context().posix.open(ProcessSupport.resolve(ps, ProcessSupport.string(path, "path", this)), flags, 0644);
                 ps.scriptFds.add(fd);
                 return fd;
             } catch (PosixException e) {
@@ -127,14 +128,14 @@ public final class FdBuiltins implements BuiltinProvider {
         }
 
         /** One read(2), after waiting (interruptibly) for the fd to be readable. */
-        private int readSome(int fd, byte[] buf, int len) {
-            Posix posix = Posix.get();
+        private int readSome(int fd, byte[] buf, int len) throws PosixException {
+            Posix posix = context().posix;
             while (true) {
                 Blocking.awaitReadable(this, fd);
                 try {
                     return posix.read(fd, buf, len);
                 } catch (PosixException e) {
-                    if (e.errno != 11) { // EAGAIN: a non-blocking fd that another reader drained
+                    if (e.errno != Posix.EAGAIN) { // EAGAIN: a non-blocking fd that another reader drained
                         throw e;
                     }
                 }
@@ -158,7 +159,7 @@ public final class FdBuiltins implements BuiltinProvider {
                 context().flush(); // keep print() output and raw writes in order
             }
             byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-            Posix posix = Posix.get();
+            Posix posix = context().posix;
             int off = 0;
             try {
                 while (off < bytes.length) {
@@ -166,7 +167,7 @@ public final class FdBuiltins implements BuiltinProvider {
                     try {
                         off += posix.write(fd, bytes, off, Math.min(CHUNK, bytes.length - off));
                     } catch (PosixException e) {
-                        if (e.errno != 11) { // EAGAIN on a non-blocking fd: wait again
+                        if (e.errno != Posix.EAGAIN) { // EAGAIN on a non-blocking fd: wait again
                             throw e;
                         }
                     }
@@ -192,7 +193,7 @@ public final class FdBuiltins implements BuiltinProvider {
             ProcessState ps = context().process;
             int fd = ProcessSupport.scriptFd(ps, fdArg, this);
             try {
-                int copy = Posix.get().dup(fd);
+                int copy = context().posix.dup(fd);
                 ps.scriptFds.add(copy);
                 return copy;
             } catch (PosixException e) {
@@ -218,14 +219,14 @@ public final class FdBuiltins implements BuiltinProvider {
             if (newFd < 0) {
                 throw ProcessSupport.osError(ProcessSupport.EBADF, "bad file descriptor: " + newFd, this);
             }
-            if (!ps.scriptFds.contains(newFd) && ProcessSupport.isOpen(newFd)) {
+            if (!ps.scriptFds.contains(newFd) && ProcessSupport.isOpen(context().posix, newFd)) {
                 throw ProcessSupport.osError(ProcessSupport.EBADF, "fd " + newFd + " belongs to the Tine runtime; dup2 onto it would break Tine", this);
             }
             if (newFd == 1 || newFd == 2) {
                 context().flush();
             }
             try {
-                Posix.get().dup2(oldFd, newFd);
+                context().posix.dup2(oldFd, newFd);
                 ps.scriptFds.add(newFd);
                 return newFd;
             } catch (PosixException e) {
@@ -252,7 +253,7 @@ public final class FdBuiltins implements BuiltinProvider {
             }
             ps.scriptFds.remove(fd);
             try {
-                Posix.get().close(fd);
+                context().posix.close(fd);
             } catch (PosixException e) {
                 throw ProcessSupport.osError(e, this);
             }

@@ -17,8 +17,9 @@ import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Blocking;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * exec, execp, wait, waitpid, exit, getpid, getppid, kill, spawn, run, setpgid, getpgrp, setsid
@@ -61,7 +62,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         }
         String path = ProcessSupport.string(pathArg, builtin + "() path", node);
         String[] argv = ProcessSupport.argv(argvArg, builtin, node);
-        String[] env = envArg == NoArg.INSTANCE || envArg == TineNull.INSTANCE ? ProcessSupport.envArray(node.context().process.environment)
+        String[] env = envArg == NoArg.INSTANCE || envArg == TineNull.INSTANCE ? node.context().process.environmentArray()
                         : ProcessSupport.envArray(envArg, builtin, node);
         Exec.checkAllowed(node.context(), builtin, node);
         Exec.exec(path, search, argv, env, node.context(), node);
@@ -140,7 +141,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected long getpid() {
-            return Posix.get().getpid();
+            return context().posix.getpid();
         }
     }
 
@@ -150,7 +151,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected long getppid() {
-            return Posix.get().getppid();
+            return context().posix.getppid();
         }
     }
 
@@ -161,7 +162,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected Object kill(long pid, long sig) {
             try {
-                Posix.get().kill(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(sig, "signal", this));
+                context().posix.kill(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(sig, "signal", this));
                 return TineNull.INSTANCE;
             } catch (PosixException e) {
                 throw ProcessSupport.osError(e, this);
@@ -201,7 +202,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected Object setpgid(long pid, long pgid) {
             try {
-                Posix.get().setpgid(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(pgid, "pgid", this));
+                context().posix.setpgid(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(pgid, "pgid", this));
                 return TineNull.INSTANCE;
             } catch (PosixException e) {
                 throw ProcessSupport.osError(e, this);
@@ -220,7 +221,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected long getpgrp() {
-            return Posix.get().getpgrp();
+            return context().posix.getpgrp();
         }
     }
 
@@ -231,7 +232,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected long setsid() {
             try {
-                return Posix.get().setsid();
+                return context().posix.setsid();
             } catch (PosixException e) {
                 throw ProcessSupport.osError(e, this);
             }

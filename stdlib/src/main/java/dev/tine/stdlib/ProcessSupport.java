@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.TineContext;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.ProcessState;
@@ -21,32 +22,29 @@ import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
 import dev.tine.runtime.TypeNames;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /** Shared by the process built-ins: argument checks, OSError, status maps, fd and signal hygiene. */
 final class ProcessSupport {
     private ProcessSupport() {
     }
 
-    /** Signals 1..64 (NSIG - 1 on Linux). */
-    static final int MAX_SIGNAL = 64;
+    static final int MAX_SIGNAL = Posix.MAX_SIGNAL;
+    static final int EBADF = Posix.EBADF;
+    static final int EINVAL = Posix.EINVAL;
+    static final int ENOENT = Posix.ENOENT;
+    static final int EACCES = Posix.EACCES;
 
-    @TruffleBoundary
     static TineException osError(PosixException e, Node node) {
-        return Errors.osError(e.errno, e.errnoName, e.getMessage(), node);
+        return Errors.osError(e, node);
     }
 
     @TruffleBoundary
     static TineException osError(int errno, String message, Node node) {
-        return Errors.osError(errno, Posix.get().errnoName(errno), message, node);
+        return Errors.osError(errno, Posix.errnoName(errno), message, node);
     }
 
-    static final int EBADF = 9;
-    static final int EINVAL = 22;
-    static final int ENOENT = 2;
-    static final int EACCES = 13;
-    static final int ENOEXEC = 8;
 
     /** A Tine int that must fit a C int (pids, fds, signals). */
     @TruffleBoundary
@@ -104,15 +102,6 @@ final class ProcessSupport {
         return env.toArray(new String[0]);
     }
 
-    @TruffleBoundary
-    static String[] envArray(Map<String, String> environment) {
-        List<String> env = new ArrayList<>();
-        for (Map.Entry<String, String> e : environment.entrySet()) {
-            env.add(e.getKey() + "=" + e.getValue());
-        }
-        return env.toArray(new String[0]);
-    }
-
     /** As setenv(3): EINVAL for an empty name or one with '='. */
     @TruffleBoundary
     static void checkEnvName(String name, Node node) {
@@ -135,14 +124,14 @@ final class ProcessSupport {
     static int scriptFd(ProcessState ps, Object v, Node node) {
         int fd = cInt(v, "fd", node);
         if (!ps.scriptFds.contains(fd)) {
-            throw osError(EBADF, "bad file descriptor: " + fd + (fd >= 0 && isOpen(fd) ? " (it belongs to the Tine runtime, not the script)" : ""), node);
+            throw osError(EBADF, "bad file descriptor: " + fd + (fd >= 0 && isOpen(TineContext.get(node).posix, fd) ? " (it belongs to the Tine runtime, not the script)" : ""), node);
         }
         return fd;
     }
 
-    static boolean isOpen(int fd) {
+    static boolean isOpen(Posix posix, int fd) {
         try {
-            Posix.get().getFdFlags(fd);
+            posix.getFdFlags(fd);
             return true;
         } catch (PosixException e) {
             return false;
@@ -162,44 +151,6 @@ final class ProcessSupport {
                         "core_dumped", signaled && (status & 0x80) != 0);
     }
 
-    /** The fds open in this process right now (from /proc/self/fd). */
-    @TruffleBoundary
-    static TreeSet<Integer> openFds() {
-        TreeSet<Integer> fds = new TreeSet<>();
-        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
-            for (Path p : dir) {
-                fds.add(Integer.parseInt(p.getFileName().toString()));
-            }
-        } catch (IOException | NumberFormatException e) {
-            throw new PosixException(5, "EIO", "cannot list /proc/self/fd: " + e.getMessage());
-        }
-        return fds;
-    }
-
-    /** Every open fd a started program must not see: not 0-2, not the script's. */
-    @TruffleBoundary
-    static List<Integer> foreignFds(ProcessState ps) {
-        List<Integer> foreign = new ArrayList<>();
-        for (int fd : openFds()) {
-            if (fd > 2 && !ps.scriptFds.contains(fd)) {
-                foreign.add(fd);
-            }
-        }
-        return foreign;
-    }
-
-    /** The signals a started program gets at SIG_DFL: all but those the script set to "ignore". */
-    @TruffleBoundary
-    static int[] defaultSignals(ProcessState ps) {
-        List<Integer> sigs = new ArrayList<>();
-        for (int s = 1; s <= MAX_SIGNAL; s++) {
-            if (!"ignore".equals(ps.signalHandlers.get(s))) {
-                sigs.add(s);
-            }
-        }
-        return sigs.stream().mapToInt(Integer::intValue).toArray();
-    }
-
     /** PATH search as execvp/posix_spawnp do it, with the script's PATH; null when argv0 has a slash. */
     @TruffleBoundary
     static String findProgram(ProcessState ps, String name, Node node) {
@@ -207,11 +158,11 @@ final class ProcessSupport {
             return name;
         }
         if (name.isEmpty()) {
-            throw osError(ENOENT, Posix.get().strerror(ENOENT) + ": \"\"", node);
+            throw osError(ENOENT, Posix.strerror(ENOENT) + ": \"\"", node);
         }
         String path = ps.environment.getOrDefault("PATH", "/bin:/usr/bin");
         boolean denied = false;
-        Posix posix = Posix.get();
+        Posix posix = TineContext.get(node).posix;
         for (String dir : path.split(":", -1)) {
             String candidate = (dir.isEmpty() ? "." : dir) + "/" + name;
             String absolute = resolve(ps, candidate);
@@ -222,8 +173,8 @@ final class ProcessSupport {
             }
         }
         if (denied) {
-            throw osError(EACCES, posix.strerror(EACCES) + ": " + name, node);
+            throw osError(EACCES, Posix.strerror(EACCES) + ": " + name, node);
         }
-        throw osError(ENOENT, posix.strerror(ENOENT) + ": " + name, node);
+        throw osError(ENOENT, Posix.strerror(ENOENT) + ": " + name, node);
     }
 }

@@ -16,8 +16,9 @@ import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
 import dev.tine.runtime.TypeNames;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Blocking;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * run(argv, opts): spawn, feed input, collect stdout and stderr, wait. One poll(2) loop on the
@@ -28,10 +29,11 @@ import dev.tine.stdlib.posix.PosixException;
 final class Runner {
     private static final int CHUNK = 65536;
     private static final long KILL_GRACE_NANOS = 2_000_000_000L;
-    private static final int EAGAIN = 11;
-    private static final int EPIPE = 32;
 
-    private Runner() {
+    private final Posix posix;
+
+    private Runner(Posix posix) {
+        this.posix = posix;
     }
 
     @TruffleBoundary
@@ -72,7 +74,7 @@ final class Runner {
         if (timeout >= 0 && spawner.pgroup == null) {
             spawner.pgroup = 0;
         }
-        return new Runner().execute(spawner, input, timeout, check, argvArg, context, node);
+        return new Runner(context.posix).execute(spawner, input, timeout, check, argvArg, context, node);
     }
 
     private int[] inPipe;
@@ -82,7 +84,6 @@ final class Runner {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private TineMap execute(Spawner spawner, byte[] input, double timeout, boolean check, Object argvArg, TineContext context, Node node) {
-        Posix posix = Posix.get();
         int pid = -1;
         boolean reaped = false;
         int status = 0;
@@ -171,9 +172,9 @@ final class Runner {
                         try {
                             inOffset += posix.write(fd, input, inOffset, Math.min(CHUNK, input.length - inOffset));
                         } catch (PosixException e) {
-                            if (e.errno == EPIPE || (revents[i] & Posix.POLLERR) != 0) {
+                            if (e.errno == Posix.EPIPE || (revents[i] & Posix.POLLERR) != 0) {
                                 inOffset = input.length; // the child stopped reading: drop the rest
-                            } else if (e.errno != EAGAIN) {
+                            } else if (e.errno != Posix.EAGAIN) {
                                 throw ProcessSupport.osError(e, node);
                             }
                         }
@@ -183,7 +184,7 @@ final class Runner {
                         try {
                             got = posix.read(fd, buf, CHUNK);
                         } catch (PosixException e) {
-                            if (e.errno == EAGAIN) {
+                            if (e.errno == Posix.EAGAIN) {
                                 continue;
                             }
                             throw ProcessSupport.osError(e, node);
@@ -214,6 +215,8 @@ final class Runner {
             } catch (PosixException e) {
                 throw ProcessSupport.osError(e, node);
             }
+        } catch (PosixException e) {
+            throw ProcessSupport.osError(e, node);
         } finally {
             if (pid > 0 && !reaped) {
                 // interrupted (an error, a signal handler that threw, exit): leave no child behind
@@ -275,15 +278,14 @@ final class Runner {
         }
     }
 
-    private static void nonBlocking(int fd) {
-        Posix posix = Posix.get();
+    private void nonBlocking(int fd) throws PosixException {
         posix.setStatusFlags(fd, posix.getStatusFlags(fd) | Posix.O_NONBLOCK);
     }
 
-    private static void closeQuietly(int fd) {
+    private void closeQuietly(int fd) {
         if (fd >= 0) {
             try {
-                Posix.get().close(fd);
+                posix.close(fd);
             } catch (PosixException e) {
                 // nothing to do
             }

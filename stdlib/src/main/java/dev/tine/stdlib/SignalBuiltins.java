@@ -16,11 +16,12 @@ import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
+import dev.tine.runtime.ScriptSignals;
 import dev.tine.runtime.ProcessState;
 import dev.tine.runtime.TineFunction;
 import dev.tine.runtime.TineNull;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
  * signal(sig, handler) and the signal constants with the host's numbers. "ignore" and "default"
@@ -67,31 +68,6 @@ public final class SignalBuiltins implements BuiltinProvider {
         }
     }
 
-    @Override
-    public void restoredFromFork(TineContext context) {
-        restoreHandlers(context);
-    }
-
-    /**
-     * Puts the script's recorded handlers (ProcessState.signalHandlers) back in force in this
-     * process, e.g. in a fork() child once its state is restored: function handlers are caught
-     * again on the calling (script) thread, "ignore" is SIG_IGN. False for a handler the JVM
-     * refuses here.
-     */
-    public static boolean restoreHandlers(TineContext context) {
-        boolean all = true;
-        for (Map.Entry<Integer, Object> e : context.process.signalHandlers.entrySet()) {
-            int sig = e.getKey();
-            if (e.getValue() instanceof TineFunction fn) {
-                String name = signalName(sig);
-                all &= name != null && Signals.install(sig, name.substring(3), context.env, Thread.currentThread(), fn);
-            } else if ("ignore".equals(e.getValue())) {
-                Posix.get().setSignalDisposition(sig, Posix.SIG_IGN);
-            }
-        }
-        return all;
-    }
-
     /** "SIGTERM" for 15, or null for a number the host does not name. */
     @TruffleBoundary
     static String signalName(int sig) {
@@ -114,12 +90,12 @@ public final class SignalBuiltins implements BuiltinProvider {
             };
             ProcessState ps = context().process;
             try {
-                Posix.get().setSignalDisposition(sig, how);
+                context().posix.setSignalDisposition(sig, how);
             } catch (PosixException e) {
                 throw ProcessSupport.osError(e.errno, "signal: cannot set the disposition of " + describe(sig) + ": "
-                                + Posix.get().strerror(e.errno), this);
+                                + Posix.strerror(e.errno), this);
             }
-            Signals.remove(sig);
+            ScriptSignals.remove(context(), sig);
             if (how == Posix.SIG_IGN) {
                 ps.signalHandlers.put(sig, "ignore");
             } else {
@@ -139,8 +115,8 @@ public final class SignalBuiltins implements BuiltinProvider {
             if (sig == sigNumber("SIGKILL") || sig == sigNumber("SIGSTOP")) {
                 throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: " + name + " cannot be caught", this);
             }
-            if (name == null || !Signals.install(sig, name.substring(3), context().env, Thread.currentThread(), handler)) {
-                throw Errors.valueError("signal: " + describe(sig) + " cannot be handled by a Tine function: " + (Signals.REDUCED_SIGNALS
+            if (name == null || !ScriptSignals.install(context(), sig, handler)) {
+                throw Errors.valueError("signal: " + describe(sig) + " cannot be handled by a Tine function: " + (!context().posix.canCatchSignals()
                                 ? "the Java VM runs with -Xrs, which removes its signal dispatcher" : "the Java VM reserves it"), this);
             }
             context().process.signalHandlers.put(sig, handler);

@@ -16,9 +16,9 @@ import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
 import dev.tine.runtime.TypeNames;
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
-import dev.tine.stdlib.posix.SpawnSpec;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
+import dev.tine.posix.SpawnSpec;
 
 /**
  * spawn's work, shared with run: parse the options, find the program on the script's PATH and
@@ -115,14 +115,14 @@ final class Spawner {
     int start(TineContext context, Node node) {
         context.flush();
         ProcessState ps = context.process;
-        Posix posix = Posix.get();
+        Posix posix = context.posix;
         String program = ProcessSupport.findProgram(ps, argv[0], node);
         SpawnSpec spec = new SpawnSpec();
         spec.path = program;
         spec.argv = argv;
-        spec.env = env != null ? env : ProcessSupport.envArray(ps.environment);
+        spec.env = env != null ? env : ps.environmentArray();
         try {
-            List<Integer> foreign = ProcessSupport.foreignFds(ps);
+            List<Integer> foreign = ps.foreignFds(posix);
             // A stdio source that is itself 0-2 and is replaced first is copied out of the way.
             int spare = 1 + Math.max(foreign.isEmpty() ? 2 : foreign.get(foreign.size() - 1), ps.scriptFds.isEmpty() ? 2 : ps.scriptFds.last());
             int[] source = new int[3];
@@ -162,7 +162,7 @@ final class Spawner {
                 }
             }
             spec.pgroup = pgroup;
-            spec.defaultSignals = ProcessSupport.defaultSignals(ps);
+            spec.defaultSignals = ps.defaultSignals();
             spec.signalMask = new int[0];
             return posix.spawn(spec);
         } catch (PosixException e) {

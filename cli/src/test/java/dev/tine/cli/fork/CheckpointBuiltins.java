@@ -13,7 +13,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.tine.builtins.Builtin;
 import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
-import dev.tine.fork.ForkSnapshot;
+import dev.tine.fork.Fork;
 
 /** Test-only: `__checkpoint(path)` writes a fork snapshot of the running script and returns 1. */
 public final class CheckpointBuiltins implements BuiltinProvider {
@@ -29,7 +29,7 @@ public final class CheckpointBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected long checkpoint(String path) {
             try {
-                Files.write(Path.of(path), ForkSnapshot.capture(context(), this));
+                Files.write(Path.of(path), Fork.checkpoint(context(), this));
             } catch (IOException e) {
                 throw new IllegalStateException(e);
             }

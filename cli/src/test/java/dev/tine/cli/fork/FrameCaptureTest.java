@@ -10,6 +10,7 @@ import java.nio.file.Path;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.ByteSequence;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,12 @@ class FrameCaptureTest {
 
     static Run resume(Path snapshot) {
         assertFalse(!Files.exists(snapshot), "no snapshot written");
-        return eval(Source.newBuilder("tine", snapshot.toString(), "<resume>").mimeType(ResumeRootNode.MIME_TYPE).buildLiteral());
+        try {
+            byte[] bytes = Files.readAllBytes(snapshot);
+            return eval(Source.newBuilder("tine", ByteSequence.create(bytes), "<resume>").mimeType(ResumeRootNode.MIME_TYPE).buildLiteral());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

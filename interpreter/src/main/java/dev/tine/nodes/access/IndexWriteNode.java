@@ -1,5 +1,7 @@
 package dev.tine.nodes.access;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
@@ -11,6 +13,7 @@ import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TypeNames;
 
 /** `x[i] = v` and `m.name = v`; a new map key is added. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 @NodeChild("target")
 @NodeChild("index")
 @NodeChild("value")

@@ -1,5 +1,7 @@
 package dev.tine.nodes.access;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
@@ -9,6 +11,7 @@ import dev.tine.nodes.TineExpressionNode;
  * An operand evaluated before a later call in the same expression. Its value is kept in a
  * frame slot, so that a snapshot taken inside that call (fork) holds it.
  */
+@Resumes(Resumes.How.FROM_SLOT)
 public final class SpillNode extends TineExpressionNode {
     private final int slot;
     @Child private TineExpressionNode value;
@@ -24,7 +27,7 @@ public final class SpillNode extends TineExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        if (ResumeState.current != null && !ResumeState.current.onPath(this)) {
+        if (ResumeState.of(this) != null && !ResumeState.of(this).onPath(this)) {
             return frame.getObject(slot); // evaluated in the parent before the fork
         }
         Object v = value.executeGeneric(frame);

@@ -1,11 +1,14 @@
 package dev.tine.nodes.access;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.TineFunction;
 
 /** Assigns a variable the running closure captured: the enclosing function sees the change. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class WriteCellNode extends TineExpressionNode {
     private final int index;
     @Child private TineExpressionNode value;

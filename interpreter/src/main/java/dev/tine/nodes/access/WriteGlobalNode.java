@@ -1,5 +1,7 @@
 package dev.tine.nodes.access;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
@@ -8,6 +10,7 @@ import dev.tine.runtime.Errors;
 import dev.tine.runtime.GlobalCell;
 
 /** `let g = v` at the top level (declare), or `g = v` on an existing global. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class WriteGlobalNode extends TineExpressionNode {
     private final String name;
     private final boolean declare;

@@ -1,5 +1,7 @@
 package dev.tine.nodes.access;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.nodes.TineExpressionNode;
@@ -11,6 +13,7 @@ import dev.tine.translator.LocalVar;
  * `let x = v` (declare: a fresh variable, so each loop iteration's closures get their own) or
  * `x = v` (assign).
  */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class WriteLocalNode extends TineExpressionNode {
     private final LocalVar var;
     private final boolean declare;

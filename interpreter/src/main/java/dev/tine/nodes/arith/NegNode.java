@@ -1,5 +1,7 @@
 package dev.tine.nodes.arith;
 
+import dev.tine.fork.Resumes;
+
 import java.math.BigInteger;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -13,6 +15,7 @@ import dev.tine.runtime.Errors;
 import dev.tine.runtime.TypeNames;
 
 /** `-a` */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 @NodeChild("operand")
 public abstract class NegNode extends TineExpressionNode {
     @Specialization(rewriteOn = ArithmeticException.class)

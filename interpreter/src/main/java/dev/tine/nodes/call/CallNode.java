@@ -1,5 +1,7 @@
 package dev.tine.nodes.call;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -19,6 +21,7 @@ import dev.tine.runtime.TineFunction;
 import dev.tine.runtime.TypeNames;
 
 /** `f(a, b)`: the callee, then the arguments left to right, then the call. */
+@Resumes(Resumes.How.REENTERS_CALL)
 public final class CallNode extends TineExpressionNode {
     @Child private TineExpressionNode callee;
     @Children private final TineExpressionNode[] arguments;
@@ -33,7 +36,7 @@ public final class CallNode extends TineExpressionNode {
     @Override
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
-        if (ResumeState.current != null && ResumeState.current.isRecordedCall(this)) {
+        if (ResumeState.of(this) != null && ResumeState.of(this).isRecordedCall(this)) {
             return reenter();
         }
         Object f = callee.executeGeneric(frame);
@@ -95,7 +98,7 @@ public final class CallNode extends TineExpressionNode {
 
     /** In a fork child: this call was running in the parent; enter its frame again, or return fork()'s 0. */
     private Object reenter() {
-        Object[] args = ResumeState.current.enterNext();
+        Object[] args = ResumeState.of(this).enterNext();
         if (args == null) {
             return 0L;
         }

@@ -1,5 +1,7 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -7,6 +9,7 @@ import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineNode;
 
 /** `{ ... }`: statements in order. */
+@Resumes(Resumes.How.CHILD_ON_PATH)
 public final class BlockNode extends TineNode {
     @Children private final TineNode[] statements;
 
@@ -21,7 +24,7 @@ public final class BlockNode extends TineNode {
     @Override
     @ExplodeLoop
     public void executeVoid(VirtualFrame frame) {
-        int start = ResumeState.current == null ? 0 : ResumeState.current.firstOnPath(statements);
+        int start = ResumeState.of(this) == null ? 0 : ResumeState.of(this).firstOnPath(statements);
         for (int i = 0; i < statements.length; i++) {
             if (i >= start) {
                 statements[i].executeVoid(frame);

@@ -1,5 +1,7 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -20,6 +22,7 @@ import dev.tine.translator.LocalVar;
  * and the position live in frame slots, so a snapshot taken in the body knows where the loop is.
  * Each iteration declares a fresh `x`, so closures made in the body keep their own.
  */
+@Resumes(Resumes.How.CHILD_ON_PATH)
 public final class ForNode extends TineNode {
     private final LocalVar var;
     private final int sequenceSlot;
@@ -39,7 +42,7 @@ public final class ForNode extends TineNode {
     public void executeVoid(VirtualFrame frame) {
         TineList seq;
         long start = 0;
-        boolean resuming = ResumeState.current != null && ResumeState.current.onPath(body);
+        boolean resuming = ResumeState.of(this) != null && ResumeState.of(this).onPath(body);
         if (resuming) {
             seq = (TineList) frame.getObject(sequenceSlot);
             start = (Long) frame.getObject(positionSlot);

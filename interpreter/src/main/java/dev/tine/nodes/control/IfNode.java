@@ -1,5 +1,7 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
@@ -7,6 +9,7 @@ import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
 
 /** `if c { } else { }` */
+@Resumes(Resumes.How.CHILD_ON_PATH)
 public final class IfNode extends TineNode {
     @Child private ConditionNode condition;
     @Child private TineNode thenPart;
@@ -20,7 +23,7 @@ public final class IfNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
-        ResumeState resume = ResumeState.current;
+        ResumeState resume = ResumeState.of(this);
         if (resume != null && (resume.onPath(thenPart) || resume.onPath(elsePart))) {
             (resume.onPath(thenPart) ? thenPart : elsePart).executeVoid(frame);
             return;

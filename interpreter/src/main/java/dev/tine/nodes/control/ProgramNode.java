@@ -1,5 +1,7 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -11,6 +13,7 @@ import dev.tine.runtime.HostValues;
 import dev.tine.runtime.TineNull;
 
 /** A whole source: its value is that of its last statement when that is an expression (for eval and the REPL). */
+@Resumes(Resumes.How.CHILD_ON_PATH)
 public final class ProgramNode extends TineExpressionNode {
     @Children private final TineNode[] statements;
     private final boolean valueOfLast;
@@ -33,7 +36,7 @@ public final class ProgramNode extends TineExpressionNode {
     @ExplodeLoop
     private Object run(VirtualFrame frame) {
         int last = statements.length - 1;
-        int start = ResumeState.current == null ? 0 : ResumeState.current.firstOnPath(statements);
+        int start = ResumeState.of(this) == null ? 0 : ResumeState.of(this).firstOnPath(statements);
         for (int i = 0; i < last; i++) {
             if (i >= start) {
                 statements[i].executeVoid(frame);

@@ -1,11 +1,14 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 
 /** `return` or `return v` */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class ReturnNode extends TineNode {
     @Child private TineExpressionNode value;
 

@@ -1,5 +1,7 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.nodes.TineExpressionNode;
@@ -7,6 +9,7 @@ import dev.tine.nodes.TineNode;
 import dev.tine.runtime.TineException;
 
 /** `throw v`: any value can be thrown. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class ThrowNode extends TineNode {
     @Child private TineExpressionNode value;
 

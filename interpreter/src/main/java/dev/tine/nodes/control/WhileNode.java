@@ -1,5 +1,7 @@
 package dev.tine.nodes.control;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
@@ -8,6 +10,7 @@ import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
 
 /** `while c { }` */
+@Resumes(Resumes.How.CHILD_ON_PATH)
 public final class WhileNode extends TineNode {
     @Child private ConditionNode condition;
     @Child private TineNode body;
@@ -19,7 +22,7 @@ public final class WhileNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
-        if (ResumeState.current != null && ResumeState.current.onPath(body)) {
+        if (ResumeState.of(this) != null && ResumeState.of(this).onPath(body)) {
             try {
                 body.executeVoid(frame);
             } catch (ContinueException e) {

@@ -1,5 +1,7 @@
 package dev.tine.nodes.literal;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
@@ -8,6 +10,7 @@ import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Printer;
 
 /** `"text ${expr} text"`: the parts' str() joined. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class InterpolationNode extends TineExpressionNode {
     @Children private final TineExpressionNode[] parts;
 

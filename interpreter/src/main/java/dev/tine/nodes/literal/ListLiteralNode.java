@@ -1,5 +1,7 @@
 package dev.tine.nodes.literal;
 
+import dev.tine.fork.Resumes;
+
 import java.util.ArrayList;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
@@ -9,6 +11,7 @@ import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.TineList;
 
 /** `[a, b, c]` */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class ListLiteralNode extends TineExpressionNode {
     @Children private final TineExpressionNode[] elements;
 

@@ -1,5 +1,7 @@
 package dev.tine.nodes.literal;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -8,6 +10,7 @@ import dev.tine.nodes.access.MapKeys;
 import dev.tine.runtime.TineMap;
 
 /** `{k: v, ...}` */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class MapLiteralNode extends TineExpressionNode {
     @Children private final TineExpressionNode[] keys;
     @Children private final TineExpressionNode[] values;

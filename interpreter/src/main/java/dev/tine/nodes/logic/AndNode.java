@@ -1,11 +1,14 @@
 package dev.tine.nodes.logic;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 
 /** `a and b`, short-circuit, bools only. */
+@Resumes(Resumes.How.CHILD_ON_PATH)
 public final class AndNode extends TineExpressionNode {
     @Child private ConditionNode left;
     @Child private ConditionNode right;
@@ -17,7 +20,7 @@ public final class AndNode extends TineExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        if (ResumeState.current != null && ResumeState.current.onPath(right)) {
+        if (ResumeState.of(this) != null && ResumeState.of(this).onPath(right)) {
             return right.test(frame); // the left side was true
         }
         return left.test(frame) && right.test(frame);

@@ -1,5 +1,7 @@
 package dev.tine.nodes.logic;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
 import com.oracle.truffle.api.profiles.CountingConditionProfile;
@@ -9,6 +11,7 @@ import dev.tine.runtime.Errors;
 import dev.tine.runtime.TypeNames;
 
 /** A condition: it must be a bool, anything else is a TypeError. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class ConditionNode extends TineExpressionNode {
     @Child private TineExpressionNode value;
     private final CountingConditionProfile profile = CountingConditionProfile.create();

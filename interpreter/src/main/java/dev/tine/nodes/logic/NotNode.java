@@ -1,10 +1,13 @@
 package dev.tine.nodes.logic;
 
+import dev.tine.fork.Resumes;
+
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.nodes.TineExpressionNode;
 
 /** `not a`, bools only. */
+@Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class NotNode extends TineExpressionNode {
     @Child private ConditionNode operand;
 

@@ -1,4 +1,4 @@
-package dev.tine.stdlib.posix;
+package dev.tine.posix;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,18 +1,17 @@
-package dev.tine.stdlib;
+package dev.tine.posix;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
 
-import dev.tine.stdlib.posix.Posix;
-import dev.tine.stdlib.posix.PosixException;
+import dev.tine.TineContext;
 
 /**
  * Blocking waits that stay responsive to Truffle safepoints (script signal handlers, cancel):
  * every wait is a poll(2) that also watches a per-thread eventfd, which the safepoint
  * {@link TruffleSafepoint.Interrupter} writes to.
  */
-final class Blocking {
+public final class Blocking {
     private Blocking() {
     }
 
@@ -21,14 +20,17 @@ final class Blocking {
         final int fd;
         private final byte[] one = {1, 0, 0, 0, 0, 0, 0, 0};
 
-        Wakeup(int fd) {
+        private final Posix posix;
+
+        Wakeup(Posix posix, int fd) {
+            this.posix = posix;
             this.fd = fd;
         }
 
         @Override
         public void interrupt(Thread thread) {
             try {
-                Posix.get().write(fd, one, 0, 8);
+                posix.write(fd, one, 0, 8);
             } catch (PosixException e) {
                 // EAGAIN: the counter is already non-zero, the poll wakes anyway
             }
@@ -37,14 +39,23 @@ final class Blocking {
         @Override
         public void resetInterrupted() {
             try {
-                Posix.get().read(fd, new byte[8], 8);
+                posix.read(fd, new byte[8], 8);
             } catch (PosixException e) {
                 // EAGAIN: nothing to drain
             }
         }
     }
 
-    private static final ThreadLocal<Wakeup> WAKEUP = ThreadLocal.withInitial(() -> new Wakeup(Posix.get().eventfd()));
+    private static final ThreadLocal<Wakeup> WAKEUP = new ThreadLocal<>();
+
+    private static Wakeup wakeup(Posix posix) throws PosixException {
+        Wakeup w = WAKEUP.get();
+        if (w == null) {
+            w = new Wakeup(posix, posix.eventfd());
+            WAKEUP.set(w);
+        }
+        return w;
+    }
 
     /**
      * Waits until one of {@code fds} is ready for its {@code events} or the deadline
@@ -52,15 +63,16 @@ final class Blocking {
      * meanwhile. Fills {@code revents}; returns the number of ready fds, 0 on timeout.
      */
     @TruffleBoundary
-    static int poll(Node node, int[] fds, short[] events, short[] revents, long deadline) {
-        Posix posix = Posix.get();
-        Wakeup wakeup = WAKEUP.get();
+    public static int poll(Node node, int[] fds, short[] events, short[] revents, long deadline) throws PosixException {
+        Posix posix = TineContext.get(node).posix;
+        Wakeup wakeup = wakeup(posix);
         int n = fds.length;
         int[] all = java.util.Arrays.copyOf(fds, n + 1);
         short[] ev = java.util.Arrays.copyOf(events, n + 1);
         short[] rev = new short[n + 1];
         all[n] = wakeup.fd;
         ev[n] = Posix.POLLIN;
+        PosixException[] failure = {null};
         TruffleSafepoint.InterruptibleFunction<Object, Integer> wait = unused -> {
             while (true) {
                 int timeout;
@@ -70,7 +82,13 @@ final class Blocking {
                     long left = deadline - System.nanoTime();
                     timeout = left <= 0 ? 0 : (int) Math.min(Integer.MAX_VALUE, (left + 999_999) / 1_000_000);
                 }
-                int r = posix.poll(all, ev, rev, timeout);
+                int r;
+                try {
+                    r = posix.poll(all, ev, rev, timeout);
+                } catch (PosixException e) {
+                    failure[0] = e;
+                    return -1;
+                }
                 if (r < 0) {
                     continue; // EINTR
                 }
@@ -81,32 +99,36 @@ final class Blocking {
                 return r;
             }
         };
-        return TruffleSafepoint.getCurrent().setBlockedFunction(node, wakeup, wait, null, null, null);
+        int ready = TruffleSafepoint.getCurrent().setBlockedFunction(node, wakeup, wait, null, null, null);
+        if (failure[0] != null) {
+            throw failure[0];
+        }
+        return ready;
     }
 
     /** Sleeps, running safepoint actions meanwhile. */
     @TruffleBoundary
-    static void sleepNanos(Node node, long nanos) {
+    public static void sleepNanos(Node node, long nanos) throws PosixException {
         long deadline = System.nanoTime() + nanos;
         poll(node, new int[0], new short[0], new short[0], deadline);
     }
 
     /** Waits until fd is readable (or at EOF, or in error). */
     @TruffleBoundary
-    static void awaitReadable(Node node, int fd) {
+    public static void awaitReadable(Node node, int fd) throws PosixException {
         awaitFd(node, fd, Posix.POLLIN);
     }
 
     @TruffleBoundary
-    static void awaitWritable(Node node, int fd) {
+    public static void awaitWritable(Node node, int fd) throws PosixException {
         awaitFd(node, fd, Posix.POLLOUT);
     }
 
-    private static void awaitFd(Node node, int fd, short event) {
+    private static void awaitFd(Node node, int fd, short event) throws PosixException {
         short[] rev = new short[1];
         poll(node, new int[]{fd}, new short[]{event}, rev, Long.MAX_VALUE);
         if ((rev[0] & Posix.POLLNVAL) != 0) {
-            throw new PosixException(ProcessSupport.EBADF, "EBADF", "bad file descriptor: " + fd);
+            throw new PosixException(Posix.EBADF, "bad file descriptor: " + fd);
         }
     }
 
@@ -115,17 +137,17 @@ final class Blocking {
      * pid, else with a backoff up to 10 ms. Returns {pid, status}, or null with WNOHANG.
      */
     @TruffleBoundary
-    static int[] waitpid(Node node, int pid, int options) {
+    public static int[] waitpid(Node node, int pid, int options) throws PosixException {
         if ((options & Posix.WNOHANG) != 0) {
-            return Posix.get().waitpid(pid, options);
+            return TineContext.get(node).posix.waitpid(pid, options);
         }
         return waitpidUntil(node, pid, options, Long.MAX_VALUE);
     }
 
     /** As {@link #waitpid} without WNOHANG, but gives up (null) at the deadline ({@link System#nanoTime()}). */
     @TruffleBoundary
-    static int[] waitpidUntil(Node node, int pid, int options, long deadline) {
-        Posix posix = Posix.get();
+    public static int[] waitpidUntil(Node node, int pid, int options, long deadline) throws PosixException {
+        Posix posix = TineContext.get(node).posix;
         int[] r = posix.waitpid(pid, options | Posix.WNOHANG);
         if (r != null) {
             return r;

@@ -1,6 +1,12 @@
-package dev.tine.stdlib.posix;
+package dev.tine.posix;
 
-import jnr.constants.platform.Errno;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.TreeSet;
+import java.util.function.IntConsumer;
+
 import jnr.ffi.LastError;
 import jnr.ffi.LibraryLoader;
 import jnr.ffi.Memory;
@@ -17,6 +23,9 @@ import jnr.ffi.annotations.Out;
  * it lacks posix_spawn attributes, rt_sigaction, pthread_sigmask, poll, pipe2, eventfd, pidfd_open.
  */
 final class NativePosix implements Posix {
+    /** Under -Xrs the JVM has no signal dispatcher: sun.misc.Signal takes a handler but never calls it. */
+    private static final boolean REDUCED_SIGNALS = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
+
     private static volatile NativePosix instance;
 
     static NativePosix instance() {
@@ -130,7 +139,6 @@ final class NativePosix implements Posix {
     private static final int EFD_NONBLOCK = 04000;
     private static final int EFD_CLOEXEC = 02000000;
     private static final int X_OK = 1;
-    private static final int EINTR = 4;
 
     private final LibC libc;
     private final Runtime runtime;
@@ -152,17 +160,12 @@ final class NativePosix implements Posix {
         return new PosixException(errno, errnoName(errno), call + ": " + strerror(errno));
     }
 
-    @Override
-    public String errnoName(int errno) {
-        Errno e = Errno.valueOf(errno);
-        return e == null || !e.defined() || e.name().startsWith("__") ? "E" + errno : e.name();
+    private static String errnoName(int errno) {
+        return Posix.errnoName(errno);
     }
 
-    @Override
-    public String strerror(int errno) {
-        Errno e = Errno.valueOf(errno);
-        String s = e == null || !e.defined() ? null : e.description();
-        return s == null ? "error " + errno : s;
+    private static String strerror(int errno) {
+        return Posix.strerror(errno);
     }
 
     // ---- processes
@@ -183,7 +186,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int setsid() {
+    public int setsid() throws PosixException {
         int r = libc.setsid();
         if (r < 0) {
             throw fail("setsid");
@@ -192,21 +195,21 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void setpgid(int pid, int pgid) {
+    public void setpgid(int pid, int pgid) throws PosixException {
         if (libc.setpgid(pid, pgid) < 0) {
             throw fail("setpgid");
         }
     }
 
     @Override
-    public void kill(int pid, int sig) {
+    public void kill(int pid, int sig) throws PosixException {
         if (libc.kill(pid, sig) < 0) {
             throw fail("kill");
         }
     }
 
     @Override
-    public int[] waitpid(int pid, int options) {
+    public int[] waitpid(int pid, int options) throws PosixException {
         int[] status = new int[1];
         while (true) {
             int r = libc.waitpid(pid, status, options);
@@ -238,7 +241,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int spawn(SpawnSpec spec) {
+    public int spawn(SpawnSpec spec) throws PosixException {
         Pointer fa = Memory.allocateDirect(runtime, SPAWN_STRUCT_SIZE, true);
         Pointer attr = Memory.allocateDirect(runtime, SPAWN_STRUCT_SIZE, true);
         check(libc.posix_spawn_file_actions_init(fa), "posix_spawn_file_actions_init");
@@ -286,7 +289,7 @@ final class NativePosix implements Posix {
         }
     }
 
-    private void check(int result, String call) {
+    private void check(int result, String call) throws PosixException {
         if (result != 0) {
             throw fail(result, call);
         }
@@ -335,7 +338,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void execve(String path, String[] argv, String[] env) {
+    public void execve(String path, String[] argv, String[] env) throws PosixException {
         CStringArray a = new CStringArray(argv);
         CStringArray e = new CStringArray(env);
         libc.execve(path, a.array, e.array);
@@ -352,7 +355,7 @@ final class NativePosix implements Posix {
     // ---- file descriptors
 
     @Override
-    public int[] pipe() {
+    public int[] pipe() throws PosixException {
         int[] fds = new int[2];
         if (libc.pipe(fds) < 0) {
             throw fail("pipe");
@@ -361,7 +364,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int[] pipeCloexec() {
+    public int[] pipeCloexec() throws PosixException {
         int[] fds = new int[2];
         if (libc.pipe2(fds, O_CLOEXEC) < 0) {
             throw fail("pipe2");
@@ -370,7 +373,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int open(String path, int flags, int mode) {
+    public int open(String path, int flags, int mode) throws PosixException {
         while (true) {
             int fd = libc.open(path, flags, mode);
             if (fd >= 0) {
@@ -384,7 +387,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int read(int fd, byte[] buf, int len) {
+    public int read(int fd, byte[] buf, int len) throws PosixException {
         while (true) {
             long n = libc.read(fd, buf, (long) len);
             if (n >= 0) {
@@ -398,7 +401,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int write(int fd, byte[] buf, int off, int len) {
+    public int write(int fd, byte[] buf, int off, int len) throws PosixException {
         byte[] chunk = off == 0 && len == buf.length ? buf : java.util.Arrays.copyOfRange(buf, off, off + len);
         while (true) {
             long n = libc.write(fd, chunk, (long) len);
@@ -413,7 +416,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int dup(int fd) {
+    public int dup(int fd) throws PosixException {
         int r = libc.dup(fd);
         if (r < 0) {
             throw fail("dup");
@@ -422,7 +425,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int dup2(int oldFd, int newFd) {
+    public int dup2(int oldFd, int newFd) throws PosixException {
         while (true) {
             int r = libc.dup2(oldFd, newFd);
             if (r >= 0) {
@@ -436,7 +439,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void close(int fd) {
+    public void close(int fd) throws PosixException {
         if (libc.close(fd) < 0) {
             int e = errno();
             if (e != EINTR) { // on Linux the fd is gone even after EINTR
@@ -451,7 +454,7 @@ final class NativePosix implements Posix {
     private static final int F_SETFL = 4;
 
     @Override
-    public int getFdFlags(int fd) {
+    public int getFdFlags(int fd) throws PosixException {
         int r = libc.fcntl(fd, F_GETFD, 0);
         if (r < 0) {
             throw fail("fcntl");
@@ -460,14 +463,14 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void setFdFlags(int fd, int flags) {
+    public void setFdFlags(int fd, int flags) throws PosixException {
         if (libc.fcntl(fd, F_SETFD, flags) < 0) {
             throw fail("fcntl");
         }
     }
 
     @Override
-    public int getStatusFlags(int fd) {
+    public int getStatusFlags(int fd) throws PosixException {
         int r = libc.fcntl(fd, F_GETFL, 0);
         if (r < 0) {
             throw fail("fcntl");
@@ -476,14 +479,14 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void setStatusFlags(int fd, int flags) {
+    public void setStatusFlags(int fd, int flags) throws PosixException {
         if (libc.fcntl(fd, F_SETFL, flags) < 0) {
             throw fail("fcntl");
         }
     }
 
     @Override
-    public int poll(int[] fds, short[] events, short[] revents, int timeoutMillis) {
+    public int poll(int[] fds, short[] events, short[] revents, int timeoutMillis) throws PosixException {
         Pointer p = Memory.allocateDirect(runtime, 8 * fds.length, true);
         for (int i = 0; i < fds.length; i++) {
             p.putInt(8L * i, fds[i]);
@@ -504,7 +507,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int eventfd() {
+    public int eventfd() throws PosixException {
         int fd = libc.eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
         if (fd < 0) {
             throw fail("eventfd");
@@ -515,7 +518,7 @@ final class NativePosix implements Posix {
     // ---- files and directories
 
     @Override
-    public void chdir(String path) {
+    public void chdir(String path) throws PosixException {
         if (libc.chdir(path) < 0) {
             int e = errno();
             throw new PosixException(e, errnoName(e), strerror(e) + ": " + path);
@@ -523,7 +526,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public String getcwd() {
+    public String getcwd() throws PosixException {
         byte[] buf = new byte[4097];
         if (libc.getcwd(buf, buf.length) == null) {
             throw fail("getcwd");
@@ -566,7 +569,7 @@ final class NativePosix implements Posix {
     private static final long SYS_RT_SIGACTION = "aarch64".equals(System.getProperty("os.arch")) ? 134 : 13;
     private static final int KERNEL_SIGACTION_SIZE = 32;
 
-    private Pointer rtSigaction(int sig, Pointer act) {
+    private Pointer rtSigaction(int sig, Pointer act) throws PosixException {
         Pointer old = Memory.allocateDirect(runtime, KERNEL_SIGACTION_SIZE, true);
         if (libc.syscall(SYS_RT_SIGACTION, sig, act, old, 8) < 0) {
             throw fail("rt_sigaction");
@@ -575,13 +578,13 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public int signalDisposition(int sig) {
+    public int signalDisposition(int sig) throws PosixException {
         long h = rtSigaction(sig, null).getLong(0);
         return h == 0 ? SIG_DFL : h == 1 ? SIG_IGN : SIG_HANDLER;
     }
 
     @Override
-    public byte[] setSignalDisposition(int sig, int disposition) {
+    public byte[] setSignalDisposition(int sig, int disposition) throws PosixException {
         Pointer act = Memory.allocateDirect(runtime, KERNEL_SIGACTION_SIZE, true);
         act.putLong(0, disposition == SIG_IGN ? 1 : 0); // no flags, empty mask
         byte[] saved = new byte[KERNEL_SIGACTION_SIZE];
@@ -590,14 +593,14 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void restoreSignalAction(int sig, byte[] saved) {
+    public void restoreSignalAction(int sig, byte[] saved) throws PosixException {
         Pointer act = Memory.allocateDirect(runtime, KERNEL_SIGACTION_SIZE, true);
         act.put(0, saved, 0, KERNEL_SIGACTION_SIZE);
         rtSigaction(sig, act);
     }
 
     @Override
-    public byte[] unblockAllSignals() {
+    public byte[] unblockAllSignals() throws PosixException {
         Pointer empty = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
         libc.sigemptyset(empty);
         Pointer old = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
@@ -608,9 +611,46 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void restoreSignalMask(byte[] saved) {
+    public void restoreSignalMask(byte[] saved) throws PosixException {
         Pointer set = Memory.allocateDirect(runtime, SIGSET_SIZE, true);
         set.put(0, saved, 0, SIGSET_SIZE);
         check(libc.pthread_sigmask(SIG_SETMASK, set, null), "pthread_sigmask");
+    }
+
+    @Override
+    public boolean canCatchSignals() {
+        return !REDUCED_SIGNALS;
+    }
+
+    @Override
+    public boolean catchSignal(int sig, IntConsumer onSignal) {
+        jnr.constants.platform.Signal s = jnr.constants.platform.Signal.valueOf(sig);
+        if (REDUCED_SIGNALS || s == null || !s.defined()) {
+            return false;
+        }
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal(s.name().substring(3)), signal -> onSignal.accept(signal.getNumber()));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false; // the JVM keeps it
+        }
+    }
+
+    @Override
+    public void releaseSignal(int sig) {
+        // the JVM's handler stays installed until the caller sets the disposition; nothing to forget here
+    }
+
+    @Override
+    public TreeSet<Integer> openFds() throws PosixException {
+        TreeSet<Integer> fds = new TreeSet<>();
+        try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {
+            for (Path p : dir) {
+                fds.add(Integer.parseInt(p.getFileName().toString()));
+            }
+        } catch (IOException | NumberFormatException e) {
+            throw new PosixException(EIO, "cannot list /proc/self/fd: " + e.getMessage());
+        }
+        return fds;
     }
 }

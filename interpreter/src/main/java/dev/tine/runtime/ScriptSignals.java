@@ -1,21 +1,24 @@
-package dev.tine.stdlib;
+package dev.tine.runtime;
 
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 
-import dev.tine.runtime.TineFunction;
+import dev.tine.TineContext;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
 
 /**
- * Script signal handlers. The JVM catches the signal (sun.misc.Signal, on its signal dispatcher
+ * Script signal handlers. The context's Posix has the JVM catch the signal (on its signal
  * thread); the handler then runs on the script's thread as a Truffle thread-local action, at the
  * next safepoint: after a call returns or while a Tine built-in waits. Signal dispositions are
  * process-wide, so the last context that sets a handler for a signal gets it.
  */
-final class Signals {
-    private Signals() {
+public final class ScriptSignals {
+    private ScriptSignals() {
     }
 
     private record Registration(Env env, Thread thread, TineFunction handler) {
@@ -23,39 +26,46 @@ final class Signals {
 
     private static final ConcurrentHashMap<Integer, Registration> HANDLERS = new ConcurrentHashMap<>();
 
-    /**
-     * Under -Xrs the JVM has no signal dispatcher thread: sun.misc.Signal accepts a handler for
-     * SIGUSR1 but never calls it. Then signal() with a function must fail instead.
-     */
-    static final boolean REDUCED_SIGNALS = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
-
-    /** Installs a handler; false when the JVM refuses the signal (it uses SIGQUIT, SIGKILL, SIGSTOP, ...). */
+    /** Installs a handler run on the calling thread; false when the JVM refuses the signal. */
     @TruffleBoundary
-    static boolean install(int sig, String name, Env env, Thread thread, TineFunction handler) {
-        if (REDUCED_SIGNALS) {
-            return false;
-        }
-        Registration previous = HANDLERS.put(sig, new Registration(env, thread, handler));
-        try {
-            sun.misc.Signal.handle(new sun.misc.Signal(name), Signals::dispatch);
+    public static boolean install(TineContext context, int sig, TineFunction handler) {
+        Registration previous = HANDLERS.put(sig, new Registration(context.env, Thread.currentThread(), handler));
+        if (context.posix.catchSignal(sig, ScriptSignals::dispatch)) {
             return true;
-        } catch (IllegalArgumentException e) {
-            if (previous == null) {
-                HANDLERS.remove(sig);
-            } else {
-                HANDLERS.put(sig, previous);
-            }
-            return false;
         }
+        if (previous == null) {
+            HANDLERS.remove(sig);
+        } else {
+            HANDLERS.put(sig, previous);
+        }
+        return false;
     }
 
     /** Forgets the handler; the caller sets the native disposition. */
-    static void remove(int sig) {
+    public static void remove(TineContext context, int sig) {
         HANDLERS.remove(sig);
+        context.posix.releaseSignal(sig);
     }
 
-    private static void dispatch(sun.misc.Signal signal) {
-        int sig = signal.getNumber();
+    /**
+     * Puts the script's recorded handlers (ProcessState.signalHandlers) in force in this process,
+     * as a fork() child does once its state is back: function handlers are caught again on the
+     * calling (script) thread, "ignore" is SIG_IGN. False for a handler this process refuses.
+     */
+    @TruffleBoundary
+    public static boolean restore(TineContext context) throws PosixException {
+        boolean all = true;
+        for (Map.Entry<Integer, Object> e : context.process.signalHandlers.entrySet()) {
+            if (e.getValue() instanceof TineFunction fn) {
+                all &= install(context, e.getKey(), fn);
+            } else if ("ignore".equals(e.getValue())) {
+                context.posix.setSignalDisposition(e.getKey(), Posix.SIG_IGN);
+            }
+        }
+        return all;
+    }
+
+    private static void dispatch(int sig) {
         Registration r = HANDLERS.get(sig);
         if (r == null) {
             return;

@@ -1,0 +1,44 @@
+package dev.tine.fork;
+
+import java.io.IOException;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.TineContext;
+import dev.tine.posix.PosixException;
+import dev.tine.runtime.Errors;
+
+/**
+ * fork(), the whole path (docs/ARCHITECTURE.md). A forked JVM cannot run Java code, so the
+ * runtime never forks: it captures the script's state ({@link Snapshot}), starts itself again
+ * as a real child ({@link ChildLauncher}), and the child resumes right after the fork() call
+ * ({@link ForkChildMain}, {@link ResumeRootNode}), where fork() returns 0.
+ */
+public final class Fork {
+    private Fork() {
+    }
+
+    /** In the parent: the child's pid. Every failure is a catchable OSError or ProcessError. */
+    @TruffleBoundary
+    public static long fork(TineContext context, Node caller) {
+        context.flush(); // what was printed before the fork is out once, by the parent
+        byte[] snapshot;
+        try {
+            snapshot = SnapshotCodec.encode(Snapshot.capture(context, caller), context);
+        } catch (IOException e) {
+            throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);
+        }
+        try {
+            return ChildLauncher.launch(context, snapshot, caller);
+        } catch (PosixException e) {
+            throw Errors.osError(e.errno, e.errnoName, "fork(): " + e.getMessage(), caller);
+        }
+    }
+
+    /** The snapshot fork() would send, for a resume in another context (the in-process tests). */
+    @TruffleBoundary
+    public static byte[] checkpoint(TineContext context, Node caller) throws IOException {
+        return SnapshotCodec.encode(Snapshot.capture(context, caller), context);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.tine.fork;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.nodes.Node;
+
+import dev.tine.TineContext;
+import dev.tine.runtime.GlobalCell;
+import dev.tine.runtime.ProcessState;
+
+/**
+ * The whole state of a script at a fork() call: what the child is started with (the launch
+ * policy, the script's arguments), the process state it owns (fds, environment, cwd, signal
+ * handlers), its globals, the active calls, and what read_line() had read ahead. The sources
+ * travel with it ({@link SnapshotCodec}), so the child translates the same trees.
+ */
+public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState process, List<Global> globals,
+                List<CapturedFrame> frames, byte[] stdinAhead) {
+
+    public record Global(String name, Object value) {
+    }
+
+    @TruffleBoundary
+    static Snapshot capture(TineContext context, Node caller) {
+        List<CapturedFrame> frames = FrameCapture.capture(caller);
+        List<Global> globals = new ArrayList<>();
+        for (GlobalCell g : context.globals().values()) {
+            if (g.defined) {
+                globals.add(new Global(g.name, g.value));
+            }
+        }
+        return new Snapshot(LaunchPolicy.of(context), Arrays.asList(context.arguments), context.process, globals, frames,
+                        context.stdinReadAhead());
+    }
+
+    /** In the child, before it resumes: the parent's globals, process state, arguments and stdin read-ahead. */
+    @TruffleBoundary
+    void applyTo(TineContext context) {
+        context.process.replaceWith(process);
+        for (Global g : globals) {
+            GlobalCell cell = context.globalCell(g.name());
+            cell.value = g.value();
+            cell.defined = true;
+        }
+        context.arguments = arguments.toArray(String[]::new);
+        if (stdinAhead.length > 0) {
+            context.stdin().unread(stdinAhead);
+        }
+    }
+}
