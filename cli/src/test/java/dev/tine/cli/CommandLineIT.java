@@ -31,6 +31,15 @@ class CommandLineIT {
         List<String> cmd = new ArrayList<>();
         cmd.add(ROOT.resolve("tine").toString());
         cmd.addAll(List.of(args));
+        return runIn(dir, stdin, cmd);
+    }
+
+    /** Any command (that runs ./tine somehow), as {@link #tineIn}. */
+    static Result run(String stdin, String... cmd) throws IOException, InterruptedException {
+        return runIn(null, stdin, List.of(cmd));
+    }
+
+    private static Result runIn(Path dir, String stdin, List<String> cmd) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(cmd);
         if (dir != null) {
             pb.directory(dir.toFile());

@@ -76,4 +76,38 @@ class EmbeddedProcessTest {
         assertEquals("before\nreplaced\n", out.toString(StandardCharsets.UTF_8));
         assertEquals(0, p.exitValue());
     }
+
+    /** What a fork child of a context with these rights reports on a pipe: file IO, and exec. */
+    private static String childReport(boolean io, boolean allowExec) {
+        try (Context context = Context.newBuilder("tine").allowCreateProcess(true).allowNativeAccess(true)
+                        .allowIO(io ? IOAccess.ALL : IOAccess.NONE).option("tine.AllowExec", String.valueOf(allowExec))
+                        .option("engine.WarnInterpreterOnly", "false").build()) {
+            return context.eval("tine", """
+                            let p = pipe()
+                            let pid = fork()
+                            if pid == 0 {
+                                let said = []
+                                try { read_file("/etc/passwd"); push(said, "read") } catch e { push(said, e.kind) }
+                                write(p[1], join(said, " ") + " ")
+                                try {
+                                    dup2(p[1], 1)
+                                    exec("/bin/echo", ["echo", "exec"])
+                                } catch e {
+                                    write(p[1], e.kind)
+                                }
+                                exit(0)
+                            }
+                            close(p[1])
+                            let status = waitpid(pid)
+                            read(p[0]) + " " + str(status.code)
+                            """).asString();
+        }
+    }
+
+    /** A child has exactly its parent's rights, not more (and not fewer). */
+    @Test
+    void forkChildKeepsTheParentsRights() {
+        assertEquals("SecurityError SecurityError 0", childReport(false, false));
+        assertEquals("read exec\n 0", childReport(true, true));
+    }
 }

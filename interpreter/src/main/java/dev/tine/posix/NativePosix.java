@@ -649,7 +649,9 @@ final class NativePosix implements Posix {
                 fds.add(Integer.parseInt(p.getFileName().toString()));
             }
         } catch (IOException | NumberFormatException e) {
-            throw new PosixException(EIO, "cannot list /proc/self/fd: " + e.getMessage());
+            // the JDK says which errno only in words: the one worth telling apart is running out of fds
+            boolean emfile = e instanceof java.nio.file.FileSystemException f && strerror(EMFILE).equals(f.getReason());
+            throw new PosixException(emfile ? EMFILE : EIO, "cannot list /proc/self/fd: " + e.getMessage());
         }
         return fds;
     }

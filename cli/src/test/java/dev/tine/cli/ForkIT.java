@@ -1,0 +1,73 @@
+package dev.tine.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** fork() through the real ./tine where a golden script cannot reach: arguments, limits. */
+@Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ForkIT {
+    @Test
+    void everyGenerationSeesTheScriptsArguments(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("gen.tine");
+        Files.writeString(script, """
+                        let pid = fork()
+                        if pid == 0 {
+                            let p2 = fork()
+                            if p2 == 0 { print("grandchild", args()); exit(0) }
+                            waitpid(p2)
+                            print("child", args())
+                            exit(0)
+                        }
+                        waitpid(pid)
+                        print("parent", args())
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, script.toString(), "a", "b c");
+        assertEquals("grandchild [\"a\", \"b c\"]\nchild [\"a\", \"b c\"]\nparent [\"a\", \"b c\"]\n", r.out(), r.err());
+    }
+
+    /**
+     * With every fd taken, fork() is a catchable OSError (EMFILE) that leaves nothing behind: the
+     * fds it freed are all free again, no child was started; with fds to spare it works again.
+     */
+    @Test
+    void forkAtTheFdLimitIsAnOSErrorAndLeaksNothing(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("limit.tine");
+        Files.writeString(script, """
+                        # once, before counting: the runtime's first fork opens what it keeps (/dev/urandom ...)
+                        let first = fork()
+                        if first == 0 { exit(0) }
+                        waitpid(first)
+                        let fds = []
+                        fn fill() {
+                            let n = 0
+                            while true {
+                                try { push(fds, open("/dev/null", "r")) } catch e { return n }
+                                n += 1
+                            }
+                        }
+                        fn free(n) { for i in range(n) { close(pop(fds)) } }
+                        fill()
+                        try { fork(); print("forked") } catch e { print("fork:", e.kind, e.errno_name) }
+                        free(3)
+                        try { fork(); print("forked") } catch e { print("fork:", e.kind, e.errno_name) }
+                        print("free again after the failures:", fill())
+                        try { waitpid(-1, WNOHANG) } catch e { print("no child:", e.errno_name) }
+                        free(150)
+                        let pid = fork()
+                        if pid == 0 { exit(7) }
+                        print("child exited", waitpid(pid).code)
+                        print("free again after a fork:", fill())
+                        """);
+        CommandLineIT.Result r = CommandLineIT.run(null, "sh", "-c", "ulimit -n 400 && exec \"$0\" \"$1\"",
+                        CommandLineIT.ROOT.resolve("tine").toString(), script.toString());
+        assertEquals("fork: OSError EMFILE\nfork: OSError EMFILE\nfree again after the failures: 3\nno child: ECHILD\n"
+                        + "child exited 7\nfree again after a fork: 150\n", r.out(), r.err());
+        assertEquals(0, r.status(), r.err());
+    }
+}
