@@ -77,6 +77,17 @@ public final class TineContext {
         globals.clear();
     }
 
+    private CallTarget signalEntry;
+
+    /** The call target through which this context's signal handlers run. */
+    @TruffleBoundary
+    public synchronized CallTarget signalEntry() {
+        if (signalEntry == null) {
+            signalEntry = new dev.tine.runtime.SignalHandlerRootNode(language).getCallTarget();
+        }
+        return signalEntry;
+    }
+
     public boolean processAllowed() {
         return processAllowed;
     }

@@ -16,19 +16,25 @@ import dev.tine.builtins.BuiltinRootNode;
 import dev.tine.nodes.FunctionRootNode;
 import dev.tine.nodes.call.CallNode;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.SignalHandlerRootNode;
 
 /**
  * Captures the script's frames at a built-in call (fork): outermost first. The translator keeps
  * all in-flight state in frame slots, so these frames are all it takes to say where execution is.
  */
 public final class FrameCapture {
+    /** The script's active calls, outermost first; in a signal handler, the handler's calls only. */
+    record Captured(List<CapturedFrame> frames, boolean inSignalHandler) {
+    }
+
     private FrameCapture() {
     }
 
     @TruffleBoundary
-    public static List<CapturedFrame> capture(Node builtin) {
+    static Captured capture(Node builtin) {
         List<CapturedFrame> frames = new ArrayList<>();
         String[] refusal = {null};
+        boolean[] inSignalHandler = {false};
         Truffle.getRuntime().iterateFrames((FrameInstance fi) -> {
             RootNode root = fi.getCallTarget() instanceof RootCallTarget t ? t.getRootNode() : null;
             if (root instanceof BuiltinRootNode && frames.isEmpty()) {
@@ -36,6 +42,10 @@ public final class FrameCapture {
             }
             if (root instanceof ResumeRootNode) {
                 return fi; // a fork child's entry: the frames above it are the whole program
+            }
+            if (root instanceof SignalHandlerRootNode) {
+                inSignalHandler[0] = true;
+                return fi; // the handler's frames are the child's program (see Snapshot.inSignalHandler)
             }
             if (!(root instanceof FunctionRootNode function) || function.getUnit() == null) {
                 refusal[0] = "fork() is only possible from script code, not from a callback of another language or the host";
@@ -59,7 +69,7 @@ public final class FrameCapture {
             throw Errors.error("ProcessError", refusal[0], builtin);
         }
         Collections.reverse(frames);
-        return frames;
+        return new Captured(frames, inSignalHandler[0]);
     }
 
     private static CallNode enclosingCall(Node node) {

@@ -25,6 +25,7 @@ public final class ResumeRootNode extends RootNode {
     public static final String MIME_TYPE = "application/x-tine-fork-snapshot";
 
     private final byte[] snapshot;
+    private boolean inSignalHandler;
     @Child private IndirectCallNode call = IndirectCallNode.create();
 
     public ResumeRootNode(TineLanguage language, byte[] snapshot) {
@@ -40,7 +41,13 @@ public final class ResumeRootNode extends RootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         ResumeState.Frame outermost = restore();
-        return call.call(outermost.root().getCallTarget(), outermost.arguments());
+        Object result = call.call(outermost.root().getCallTarget(), outermost.arguments());
+        if (inSignalHandler) {
+            // POSIX would go back into the code the signal interrupted; its state is not in the snapshot
+            throw Errors.error("ProcessError", "a fork() child made in a signal handler cannot return from the handler "
+                            + "into the interrupted code: end the child with exit() or exec()", outermost.root().getBody());
+        }
+        return result;
     }
 
     @TruffleBoundary
@@ -53,6 +60,7 @@ public final class ResumeRootNode extends RootNode {
             throw Errors.error("ProcessError", "fork() child: cannot read the parent's state: " + e.getMessage(), null);
         }
         s.applyTo(context);
+        inSignalHandler = s.inSignalHandler();
         try {
             ScriptSignals.restore(context);
         } catch (PosixException e) {

@@ -14,26 +14,27 @@ import dev.tine.runtime.ProcessState;
 /**
  * The whole state of a script at a fork() call: what the child is started with (the launch
  * policy, the script's arguments), the process state it owns (fds, environment, cwd, signal
- * handlers), its globals, the active calls, and what read_line() had read ahead. The sources
+ * handlers), its globals, the active calls (in a signal handler: the handler's), and what
+ * read_line() had read ahead. The sources
  * travel with it ({@link SnapshotCodec}), so the child translates the same trees.
  */
 public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState process, List<Global> globals,
-                List<CapturedFrame> frames, byte[] stdinAhead) {
+                List<CapturedFrame> frames, boolean inSignalHandler, byte[] stdinAhead) {
 
     public record Global(String name, Object value) {
     }
 
     @TruffleBoundary
     static Snapshot capture(TineContext context, Node caller) {
-        List<CapturedFrame> frames = FrameCapture.capture(caller);
+        FrameCapture.Captured captured = FrameCapture.capture(caller);
         List<Global> globals = new ArrayList<>();
         for (GlobalCell g : context.globals().values()) {
             if (g.defined) {
                 globals.add(new Global(g.name, g.value));
             }
         }
-        return new Snapshot(LaunchPolicy.of(context), Arrays.asList(context.arguments), context.process, globals, frames,
-                        context.stdinReadAhead());
+        return new Snapshot(LaunchPolicy.of(context), Arrays.asList(context.arguments), context.process, globals, captured.frames(),
+                        captured.inSignalHandler(), context.stdinReadAhead());
     }
 
     /** In the child, before it resumes: the parent's globals, process state, arguments and stdin read-ahead. */

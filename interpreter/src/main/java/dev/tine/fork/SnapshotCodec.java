@@ -78,6 +78,7 @@ public final class SnapshotCodec {
             e.values(f.slots());
             e.out.writeInt(f.callNodeIndex());
         }
+        e.out.writeBoolean(s.inSignalHandler());
         e.out.writeInt(s.stdinAhead().length);
         e.out.write(s.stdinAhead());
         e.out.flush();
@@ -150,9 +151,10 @@ public final class SnapshotCodec {
             Object[] slots = d.values();
             frames.add(new CapturedFrame(root, args, slots, in.readInt()));
         }
+        boolean inSignalHandler = in.readBoolean();
         byte[] stdinAhead = new byte[in.readInt()];
         in.readFully(stdinAhead);
-        return new Snapshot(policy, arguments, p, globals, frames, stdinAhead);
+        return new Snapshot(policy, arguments, p, globals, frames, inSignalHandler, stdinAhead);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

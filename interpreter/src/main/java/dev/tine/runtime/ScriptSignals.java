@@ -3,6 +3,7 @@ package dev.tine.runtime;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
@@ -21,7 +22,7 @@ public final class ScriptSignals {
     private ScriptSignals() {
     }
 
-    private record Registration(Env env, Thread thread, TineFunction handler) {
+    private record Registration(Env env, Thread thread, TineFunction handler, CallTarget entry) {
     }
 
     private static final ConcurrentHashMap<Integer, Registration> HANDLERS = new ConcurrentHashMap<>();
@@ -29,7 +30,7 @@ public final class ScriptSignals {
     /** Installs a handler run on the calling thread; false when the JVM refuses the signal. */
     @TruffleBoundary
     public static boolean install(TineContext context, int sig, TineFunction handler) {
-        Registration previous = HANDLERS.put(sig, new Registration(context.env, Thread.currentThread(), handler));
+        Registration previous = HANDLERS.put(sig, new Registration(context.env, Thread.currentThread(), handler, context.signalEntry()));
         if (context.posix.catchSignal(sig, ScriptSignals::dispatch)) {
             return true;
         }
@@ -71,30 +72,28 @@ public final class ScriptSignals {
             return;
         }
         try {
-            r.env.submitThreadLocal(new Thread[]{r.thread}, new HandlerAction(r.handler, sig));
+            r.env.submitThreadLocal(new Thread[]{r.thread}, new HandlerAction(r.entry, r.handler, sig));
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the context is closed or the thread is gone: nobody to run it
         }
     }
 
-    /** Runs the script's handler on the script's thread: handler(sig), or handler() if it takes none. */
+    /** Runs the script's handler on the script's thread, through its {@link SignalHandlerRootNode}. */
     private static final class HandlerAction extends ThreadLocalAction {
+        private final CallTarget entry;
         private final TineFunction handler;
         private final int sig;
 
-        HandlerAction(TineFunction handler, int sig) {
+        HandlerAction(CallTarget entry, TineFunction handler, int sig) {
             super(true, false);
+            this.entry = entry;
             this.handler = handler;
             this.sig = sig;
         }
 
         @Override
         protected void perform(Access access) {
-            if (handler.acceptsArity(1)) {
-                handler.target.call(handler, (long) sig);
-            } else {
-                handler.target.call(handler);
-            }
+            entry.call(handler, (long) sig);
         }
     }
 }
