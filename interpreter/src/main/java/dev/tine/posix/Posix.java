@@ -172,6 +172,22 @@ public interface Posix {
     /** The fds open in this process right now. */
     TreeSet<Integer> openFds() throws PosixException;
 
+    /**
+     * The JVM's own handlers of these signals (its shutdown with status 128 + n on SIGTERM, SIGINT,
+     * SIGHUP) give way to SIG_DFL, so the signals act on the process as on any other; a signal
+     * that was ignored when the process started stays ignored (nohup, background jobs). Needs no
+     * native binding, so a fork child does it first thing.
+     */
+    static void dropJvmHandlers(String... names) {
+        for (String name : names) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_DFL);
+            } catch (IllegalArgumentException e) {
+                // -Xrs: the JVM never took it
+            }
+        }
+    }
+
     /** The name of an errno value, "ENOENT". */
     static String errnoName(int errno) {
         Errno e = Errno.valueOf(errno);

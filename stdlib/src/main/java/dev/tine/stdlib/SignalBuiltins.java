@@ -59,13 +59,7 @@ public final class SignalBuiltins implements BuiltinProvider {
         if (!context.processMode) {
             return; // an embedding host keeps its own signal handling
         }
-        for (String name : new String[]{"HUP", "INT", "TERM"}) {
-            try {
-                sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_DFL);
-            } catch (IllegalArgumentException e) {
-                // -Xrs: the JVM never took it
-            }
-        }
+        Posix.dropJvmHandlers("HUP", "INT", "TERM");
     }
 
     /** "SIGTERM" for 15, or null for a number the host does not name. */
