@@ -17,7 +17,7 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Golden scripts that need a whole process of their own (fork, exec, inherited stdout, signals):
  * each runs through the real ./tine launcher, from its own directory, as `./tine NAME.tine`.
- * Same files as {@link GoldenTest}: NAME.out, .err or .errprefix, .status, .in.
+ * Same files as the stdlib module's GoldenTest: NAME.out, .err or .errprefix, .status, .in.
  */
 class ProcessGoldenIT {
     static final Path GOLDEN = Path.of("src/test/resources/golden-process").toAbsolutePath();

@@ -1,4 +1,4 @@
-package dev.tine.cli.fork;
+package dev.tine.fork;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.tine.cli;
+package dev.tine.stdlib;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.tine.cli.fork;
+package dev.tine.fork;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
