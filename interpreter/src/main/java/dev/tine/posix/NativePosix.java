@@ -637,11 +637,6 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void releaseSignal(int sig) {
-        // the JVM's handler stays installed until the caller sets the disposition; nothing to forget here
-    }
-
-    @Override
     public TreeSet<Integer> openFds() throws PosixException {
         TreeSet<Integer> fds = new TreeSet<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(Path.of("/proc/self/fd"))) {

@@ -165,9 +165,6 @@ public interface Posix {
      */
     boolean catchSignal(int sig, IntConsumer onSignal);
 
-    /** Forgets what {@link #catchSignal} set; the caller sets the native disposition. */
-    void releaseSignal(int sig);
-
     // ---- the process seen through /proc
     /** The fds open in this process right now. */
     TreeSet<Integer> openFds() throws PosixException;

@@ -202,10 +202,6 @@ final class RefusingPosix implements Posix {
     }
 
     @Override
-    public void releaseSignal(int sig) {
-    }
-
-    @Override
     public TreeSet<Integer> openFds() throws PosixException {
         throw refused("openFds");
     }
