@@ -35,6 +35,9 @@ public interface Posix {
     int EMFILE = Errno.EMFILE.intValue();
     int ENOMEM = Errno.ENOMEM.intValue();
     int SIGKILL = jnr.constants.platform.Signal.SIGKILL.intValue();
+    /** glibc's internal signals (for thread cancellation and set*id), below SIGRTMIN; jnr-constants has no names for them. */
+    int LIBC_SIGNAL_FIRST = 32;
+    int LIBC_SIGNAL_LAST = 33;
     /** Signals 1..64 (NSIG - 1 on Linux). */
     int MAX_SIGNAL = 64;
 

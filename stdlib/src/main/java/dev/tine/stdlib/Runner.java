@@ -268,10 +268,10 @@ final class Runner {
             target = -pgroup;
         }
         try {
-            posix.kill(target, 9);
+            posix.kill(target, Posix.SIGKILL);
         } catch (PosixException e) {
             try {
-                posix.kill(pid, 9);
+                posix.kill(pid, Posix.SIGKILL);
             } catch (PosixException e2) {
                 // already gone
             }

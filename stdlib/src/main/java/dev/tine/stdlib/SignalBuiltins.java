@@ -121,7 +121,7 @@ public final class SignalBuiltins implements BuiltinProvider {
             if (sigArg < 1 || sigArg > ProcessSupport.MAX_SIGNAL) {
                 throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: invalid signal number " + sigArg, this);
             }
-            if (sigArg == 32 || sigArg == 33) {
+            if (sigArg >= Posix.LIBC_SIGNAL_FIRST && sigArg <= Posix.LIBC_SIGNAL_LAST) {
                 throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: signal " + sigArg + " is reserved by the C library", this);
             }
             return (int) sigArg;
