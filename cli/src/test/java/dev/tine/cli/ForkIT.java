@@ -70,4 +70,37 @@ class ForkIT {
                         + "child exited 7\nfree again after a fork: 150\n", r.out(), r.err());
         assertEquals(0, r.status(), r.err());
     }
+
+    /**
+     * A signal sent to a child that is still starting (its JVM boots for a few hundred ms) waits
+     * until the child has its parent's handlers, and then runs the handler, as in a POSIX child;
+     * it used to kill the child (SIG_DFL) at once.
+     */
+    @Test
+    void aSignalDuringTheChildsStartUpMeetsTheInheritedHandler(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("startup.tine");
+        Files.writeString(file, """
+                        let got = null
+                        signal(SIGUSR1, fn (s) { got = s })
+                        let pid = fork()
+                        if pid == 0 {
+                            while got == null { sleep(0.01) }
+                            print("child handled", got == SIGUSR1)
+                            exit(0)
+                        }
+                        print("child exited", waitpid(pid).code)
+                        """);
+        Process tine = new ProcessBuilder(CommandLineIT.ROOT.resolve("tine").toString(), file.toString()).redirectErrorStream(true).start();
+        java.util.Optional<ProcessHandle> child = java.util.Optional.empty();
+        while (child.isEmpty() && tine.isAlive()) {
+            child = tine.toHandle().children() // not the launcher's own helpers: the fork child
+                            .filter(p -> p.info().commandLine().map(c -> c.contains("ForkChildMain")).orElse(false)).findFirst();
+            Thread.sleep(1);
+        }
+        // the parent's fork() has not returned yet: it waits for the child to resume
+        assertEquals(0, new ProcessBuilder("kill", "-USR1", String.valueOf(child.orElseThrow().pid())).start().waitFor());
+        String out = new String(tine.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, tine.waitFor());
+        assertEquals("child handled true\nchild exited 0\n", out);
+    }
 }

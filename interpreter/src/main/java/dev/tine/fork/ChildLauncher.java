@@ -40,7 +40,7 @@ final class ChildLauncher {
             spec.actions.add(new SpawnSpec.Dup2(feed[0], feed[0])); // dup2 onto itself keeps it across exec
             spec.actions.add(new SpawnSpec.Dup2(ready.childEnd(), ready.childEnd()));
             spec.defaultSignals = context.process.defaultSignals();
-            spec.signalMask = new int[0];
+            spec.signalMask = ChildSignals.heldAtStart();
             int pid = posix.spawn(spec);
             try {
                 ready.closeChildEnd();

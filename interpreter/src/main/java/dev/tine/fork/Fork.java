@@ -23,14 +23,11 @@ public final class Fork {
     @TruffleBoundary
     public static long fork(TineContext context, Node caller) {
         context.flush(); // what was printed before the fork is out once, by the parent
-        byte[] snapshot;
         try {
-            snapshot = SnapshotCodec.encode(Snapshot.capture(context, caller), context);
+            byte[] snapshot = SnapshotCodec.encode(Snapshot.capture(context, caller), context);
+            return ChildLauncher.launch(context, snapshot, caller);
         } catch (IOException e) {
             throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);
-        }
-        try {
-            return ChildLauncher.launch(context, snapshot, caller);
         } catch (PosixException e) {
             throw Errors.osError(e.errno, e.errnoName, "fork(): " + e.getMessage(), caller);
         }

@@ -26,8 +26,8 @@ public final class ForkChildMain {
     }
 
     public static void main(String[] args) {
-        // A SIGTERM from now on kills the child as it kills any process (timeout, kill of a
-        // group), not through the JVM's shutdown; the script's own handlers come back when it resumes.
+        // SIGHUP, SIGINT and SIGTERM kill the child as any process from here on, not through the
+        // JVM's shutdown (status 128 + n); the other signals wait until it has resumed (ChildSignals).
         Posix.dropJvmHandlers("HUP", "INT", "TERM");
         ProcessContexts.runAndExit(() -> {
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);

@@ -61,8 +61,13 @@ public final class ResumeRootNode extends RootNode {
         }
         s.applyTo(context);
         inSignalHandler = s.inSignalHandler();
+        int ready = context.env.getOptions().get(TineOptions.ForkReadyFd);
+        boolean child = ready >= 0; // not a resume inside another process's context (the in-process tests)
         try {
             ScriptSignals.restore(context);
+            if (child) {
+                ChildSignals.release(context.posix);
+            }
         } catch (PosixException e) {
             throw Errors.osError(e, null);
         }
@@ -71,8 +76,7 @@ public final class ResumeRootNode extends RootNode {
             frames.add(ResumeState.frame(f.root(), f.arguments(), f.slots(), f.callNodeIndex()));
         }
         ResumeState.begin(context, new ResumeState(context, frames));
-        int ready = context.env.getOptions().get(TineOptions.ForkReadyFd);
-        if (ready >= 0) {
+        if (child) {
             ReadyPipe.tellParent(context.posix, ready);
         }
         return frames.get(0);
