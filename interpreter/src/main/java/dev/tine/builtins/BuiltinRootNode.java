@@ -1,9 +1,12 @@
 package dev.tine.builtins;
 
+import com.oracle.truffle.api.frame.FrameDescriptor;
+import com.oracle.truffle.api.frame.FrameSlotKind;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
 import dev.tine.TineLanguage;
+import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineRootNode;
 import dev.tine.runtime.Errors;
 
@@ -13,9 +16,15 @@ public final class BuiltinRootNode extends TineRootNode {
     private final boolean process;
 
     public BuiltinRootNode(TineLanguage language, String name, BuiltinNode body, boolean process) {
-        super(language, null, name, null);
+        super(language, resultFrame(), name, null);
         this.body = body;
         this.process = process;
+    }
+
+    private static FrameDescriptor resultFrame() {
+        FrameDescriptor.Builder b = FrameDescriptor.newBuilder();
+        b.addSlot(FrameSlotKind.Illegal, "<result>", null); // RESULT_SLOT
+        return b.build();
     }
 
     @Override
@@ -23,6 +32,17 @@ public final class BuiltinRootNode extends TineRootNode {
         if (process && !TineContext.get(this).processAllowed()) {
             throw Errors.error("SecurityError", getName() + "() needs a context that allows creating processes and native access", body);
         }
-        return body.executeGeneric(frame);
+        ResumeState resume = ResumeState.of(this);
+        if (resume != null && resume.restoreFrame(this, frame)) {
+            // a fork child of a signal handler that interrupted this built-in: the handler's rest first
+            boolean finished = resume.atFinishedCall();
+            resume.resumeHandler(TineContext.get(this));
+            if (finished) {
+                return frame.getObject(RESULT_SLOT);
+            } // else it was waiting: it runs again, as a call restarted after a handler (SA_RESTART)
+        }
+        Object result = body.executeGeneric(frame);
+        frame.setObject(RESULT_SLOT, result);
+        return result;
     }
 }

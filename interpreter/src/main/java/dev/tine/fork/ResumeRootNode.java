@@ -43,9 +43,11 @@ public final class ResumeRootNode extends RootNode {
         ResumeState.Frame outermost = restore();
         Object result = call.call(outermost.root().getCallTarget(), outermost.arguments());
         if (inSignalHandler) {
-            // POSIX would go back into the code the signal interrupted; its state is not in the snapshot
+            // the signal interrupted a built-in that cannot be run again (run, spawn, write ...) or code
+            // that is not the script's: there is nothing to go back to
             throw Errors.error("ProcessError", "a fork() child made in a signal handler cannot return from the handler "
-                            + "into the interrupted code: end the child with exit() or exec()", outermost.root().getBody());
+                            + "into the interrupted code: end the child with exit() or exec()",
+                            outermost.root() instanceof dev.tine.nodes.FunctionRootNode f ? f.getBody() : null);
         }
         return result;
     }
@@ -73,7 +75,7 @@ public final class ResumeRootNode extends RootNode {
         }
         List<ResumeState.Frame> frames = new ArrayList<>();
         for (CapturedFrame f : s.frames()) {
-            frames.add(ResumeState.frame(f.root(), f.arguments(), f.slots(), f.callNodeIndex()));
+            frames.add(ResumeState.frame(f.root(), f.arguments(), f.slots(), f.position()));
         }
         ResumeState.begin(context, new ResumeState(context, frames));
         if (child) {

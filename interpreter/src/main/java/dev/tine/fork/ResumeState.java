@@ -12,7 +12,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
-import dev.tine.nodes.FunctionRootNode;
+import dev.tine.nodes.TineRootNode;
 
 /**
  * A fork child re-entering the parent's frames. While its context has one, each structural
@@ -41,8 +41,11 @@ public final class ResumeState {
 
     private final TineContext context;
 
-    /** One frame to re-enter: its function, arguments, slots, recorded call and the nodes leading to it. */
-    record Frame(FunctionRootNode root, Object[] arguments, Object[] slots, Node call, Set<Node> path) {
+    /**
+     * One frame to re-enter: its function, arguments, slots, the call (or loop) it was at and the
+     * nodes leading to it, or its {@link CapturedFrame#FINISHED} / {@link CapturedFrame#RESTART} state.
+     */
+    record Frame(TineRootNode root, Object[] arguments, Object[] slots, Node call, Set<Node> path, int position) {
     }
 
     private final List<Frame> frames;
@@ -54,17 +57,20 @@ public final class ResumeState {
         this.frames = frames;
     }
 
-    static Frame frame(FunctionRootNode root, Object[] arguments, Object[] slots, int callIndex) {
+    static Frame frame(TineRootNode root, Object[] arguments, Object[] slots, int position) {
         root.getCallTarget(); // adopts the tree, so that parents lead from the call to the root
-        Node call = NodeIndex.nodeAt(root, callIndex);
+        Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (position < 0) {
+            return new Frame(root, arguments, slots, null, path, position);
+        }
+        Node call = NodeIndex.nodeAt(root, position);
         if (call == null) {
             throw new IllegalStateException("fork snapshot does not match the source of " + root.getName());
         }
-        Set<Node> path = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Node n = call; n != null && n != root; n = n.getParent()) {
             path.add(n);
         }
-        return new Frame(root, arguments, slots, call, path);
+        return new Frame(root, arguments, slots, call, path, position);
     }
 
     Frame outermost() {
@@ -87,7 +93,7 @@ public final class ResumeState {
     }
 
     /** For a function root about to run: true (once) when it is the frame being re-entered; restores its slots. */
-    public boolean restoreFrame(FunctionRootNode root, VirtualFrame frame) {
+    public boolean restoreFrame(TineRootNode root, VirtualFrame frame) {
         if (!entering || frames.get(index).root != root) {
             return false;
         }
@@ -104,6 +110,23 @@ public final class ResumeState {
 
     public boolean isRecordedCall(Node call) {
         return frames.get(index).call == call;
+    }
+
+    /** The frame just re-entered had returned when a signal handler ran: its result is in its result slot. */
+    public boolean atFinishedCall() {
+        return frames.get(index).position == CapturedFrame.FINISHED;
+    }
+
+    /**
+     * At the point a signal handler interrupted (a loop's poll, a call that had just returned, a
+     * waiting built-in): runs the rest of the handler, in which fork() returned 0; the resume
+     * is over when it returns, and the interrupted code goes on.
+     */
+    public void resumeHandler(TineContext context) {
+        Object[] args = enterNext();
+        if (args != null) { // null: the handler was fork() itself
+            context.signalEntry().call(args);
+        }
     }
 
     /**

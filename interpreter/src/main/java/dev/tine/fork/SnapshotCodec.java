@@ -19,6 +19,7 @@ import com.oracle.truffle.api.source.Source;
 
 import dev.tine.TineContext;
 import dev.tine.nodes.FunctionRootNode;
+import dev.tine.nodes.TineRootNode;
 import dev.tine.nodes.control.PendingCompletion;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.ProcessState;
@@ -42,6 +43,8 @@ public final class SnapshotCodec {
                     MAP = 9, CELL = 10, FUNCTION = 11, BUILTIN = 12, REF = 13, HOST = 14, PENDING = 15;
     /** The unit index that names the prelude, which every runtime translates itself. */
     private static final int PRELUDE_UNIT = -1;
+    /** The unit index of a built-in's call target, named by the built-in's name. */
+    private static final int BUILTIN_UNIT = -2;
 
     private SnapshotCodec() {
     }
@@ -76,7 +79,7 @@ public final class SnapshotCodec {
             e.root(f.root());
             e.values(f.arguments());
             e.values(f.slots());
-            e.out.writeInt(f.callNodeIndex());
+            e.out.writeInt(f.position());
         }
         e.out.writeBoolean(s.inSignalHandler());
         e.out.writeInt(s.stdinAhead().length);
@@ -146,7 +149,7 @@ public final class SnapshotCodec {
         }
         List<CapturedFrame> frames = new ArrayList<>();
         for (int i = in.readInt(); i > 0; i--) {
-            FunctionRootNode root = d.root();
+            TineRootNode root = d.root();
             Object[] args = d.values();
             Object[] slots = d.values();
             frames.add(new CapturedFrame(root, args, slots, in.readInt()));
@@ -182,9 +185,14 @@ public final class SnapshotCodec {
             this.prelude = context.language.preludeUnit();
         }
 
-        void root(FunctionRootNode root) throws IOException {
-            out.writeInt(root.getUnit() == prelude ? PRELUDE_UNIT : units.computeIfAbsent(root.getUnit(), u -> units.size()));
-            out.writeInt(root.getIndexInUnit());
+        void root(TineRootNode root) throws IOException {
+            if (root instanceof FunctionRootNode f) {
+                out.writeInt(f.getUnit() == prelude ? PRELUDE_UNIT : units.computeIfAbsent(f.getUnit(), u -> units.size()));
+                out.writeInt(f.getIndexInUnit());
+            } else {
+                out.writeInt(BUILTIN_UNIT);
+                string(root.getName());
+            }
         }
 
         void values(Object[] values) throws IOException {
@@ -286,10 +294,24 @@ public final class SnapshotCodec {
             this.context = context;
         }
 
-        FunctionRootNode root() throws IOException {
+        TineRootNode root() throws IOException {
             int unit = in.readInt();
+            if (unit == BUILTIN_UNIT) {
+                String name = string();
+                if (!(context.builtin(name) instanceof TineFunction fn) || !(fn.target instanceof RootCallTarget t)) {
+                    throw new IOException("fork snapshot names an unknown built-in " + name);
+                }
+                return (TineRootNode) t.getRootNode();
+            }
             int index = in.readInt();
             return (unit == PRELUDE_UNIT ? prelude : units.get(unit)).roots.get(index);
+        }
+
+        FunctionRootNode function() throws IOException {
+            if (!(root() instanceof FunctionRootNode f)) {
+                throw new IOException("corrupt fork snapshot (a closure of a built-in)");
+            }
+            return f;
         }
 
         Object[] values() throws IOException {
@@ -354,7 +376,7 @@ public final class SnapshotCodec {
                 case FUNCTION: {
                     int id = objects.size();
                     objects.add(null);
-                    FunctionRootNode root = root();
+                    FunctionRootNode root = function();
                     Cell[] cells = new Cell[in.readInt()];
                     TineFunction fn = new TineFunction(root.getName(), root.getCallTarget(), root.arity(), root.arity(), cells);
                     objects.set(id, fn);

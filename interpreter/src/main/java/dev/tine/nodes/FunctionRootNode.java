@@ -63,19 +63,28 @@ public final class FunctionRootNode extends TineRootNode {
             context.callDepth--;
             throw Errors.valueError("call depth exceeded", this.body);
         }
+        Object result;
         try {
-            if (!(ResumeState.of(this) != null && ResumeState.of(this).restoreFrame(this, frame))) {
+            ResumeState resume = ResumeState.of(this);
+            if (resume != null && resume.restoreFrame(this, frame)) {
+                if (resume.atFinishedCall()) { // a fork child of a signal handler that ran right after this call
+                    resume.resumeHandler(context);
+                    return frame.getObject(RESULT_SLOT);
+                }
+            } else {
                 bindParameters(frame);
             }
-            return body instanceof TineExpressionNode e ? e.executeGeneric(frame) : runStatements(frame);
+            result = body instanceof TineExpressionNode e ? e.executeGeneric(frame) : runStatements(frame);
         } catch (ReturnException r) {
-            return r.value;
+            result = r.value;
         } catch (StackOverflowError e) {
             CompilerDirectives.transferToInterpreter();
             throw Errors.valueError("call depth exceeded", this.body);
         } finally {
             context.callDepth--;
         }
+        frame.setObject(RESULT_SLOT, result);
+        return result;
     }
 
     private Object runStatements(VirtualFrame frame) {

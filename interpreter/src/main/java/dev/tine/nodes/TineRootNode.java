@@ -8,6 +8,12 @@ import dev.tine.TineLanguage;
 
 /** The common shape of Tine's call targets: a name for stack traces and a source section. */
 public abstract class TineRootNode extends RootNode {
+    /**
+     * Every Tine call target's frame keeps what it returns here: Truffle polls safepoints right
+     * after a call returns, so a signal handler that forks there finds the result (FrameCapture).
+     */
+    public static final int RESULT_SLOT = 0;
+
     private final String name;
     private final SourceSection section;
 

@@ -92,7 +92,7 @@ public final class ScriptSignals {
 
         @Override
         protected void perform(Access access) {
-            entry.call(handler, (long) sig);
+            entry.call(handler, (long) sig, access.getLocation());
         }
     }
 }

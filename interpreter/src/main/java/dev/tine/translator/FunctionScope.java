@@ -27,6 +27,7 @@ final class FunctionScope {
     FunctionScope(FunctionScope parent, boolean isMain) {
         this.parent = parent;
         this.isMain = isMain;
+        newSlot("<result>"); // TineRootNode.RESULT_SLOT
     }
 
     void pushBlock() {

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
@@ -42,13 +43,19 @@ public final class ForNode extends TineNode {
     public void executeVoid(VirtualFrame frame) {
         TineList seq;
         long start = 0;
-        boolean resuming = ResumeState.of(this) != null && ResumeState.of(this).onPath(body);
-        if (resuming) {
+        ResumeState resume = ResumeState.of(this);
+        boolean atPoll = resume != null && resume.isRecordedCall(this);
+        boolean resuming = resume != null && resume.onPath(body);
+        if (resuming || atPoll) {
             seq = (TineList) frame.getObject(sequenceSlot);
             start = (Long) frame.getObject(positionSlot);
         } else {
             seq = sequence(iterable.executeGeneric(frame));
             frame.setObject(sequenceSlot, seq);
+        }
+        if (atPoll) {
+            // a fork child of a signal handler that ran at this loop's poll: iteration `start` begins after it
+            resume.resumeHandler(TineContext.get(this));
         }
         for (long i = start; i < seq.size(); i++) {
             frame.setObject(positionSlot, i);

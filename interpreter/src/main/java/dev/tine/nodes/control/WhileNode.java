@@ -5,6 +5,7 @@ import dev.tine.fork.Resumes;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
@@ -22,7 +23,16 @@ public final class WhileNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
-        if (ResumeState.of(this) != null && ResumeState.of(this).onPath(body)) {
+        ResumeState resume = ResumeState.of(this);
+        boolean bodyFirst = false;
+        if (resume != null && resume.isRecordedCall(this)) {
+            // a fork child of a signal handler that ran at this loop's poll, after the condition held
+            resume.resumeHandler(TineContext.get(this));
+            bodyFirst = true;
+        } else if (resume != null) {
+            bodyFirst = resume.onPath(body);
+        }
+        if (bodyFirst) {
             try {
                 body.executeVoid(frame);
             } catch (ContinueException e) {
