@@ -103,4 +103,19 @@ class ForkIT {
         assertEquals(0, tine.waitFor());
         assertEquals("child handled true\nchild exited 0\n", out);
     }
+
+    /** A child of `tine --jit` runs on the optimizing runtime too: its JVM has the parent's flags. */
+    @Test
+    void aJitParentHasJitChildren(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("jit.tine");
+        Files.writeString(script, """
+                        fn jit() { return contains(read_file("/proc/self/cmdline"), "EnableJVMCI") }
+                        let pid = fork()
+                        if pid == 0 { print("child jit:", jit()); exit(0) }
+                        waitpid(pid)
+                        print("parent jit:", jit())
+                        """);
+        assertEquals("child jit: true\nparent jit: true\n", CommandLineIT.tine(null, "--jit", script.toString()).out());
+        assertEquals("child jit: false\nparent jit: false\n", CommandLineIT.tine(null, script.toString()).out());
+    }
 }
