@@ -72,14 +72,32 @@ class ForkIT {
     }
 
     /**
-     * A signal sent to a child that is still starting (its JVM boots for a few hundred ms) waits
-     * until the child has its parent's handlers, and then runs the handler, as in a POSIX child;
-     * it used to kill the child (SIG_DFL) at once.
+     * Runs a script that forks, sends the signal to the child as soon as it exists (its JVM is
+     * still starting: the parent's fork() has not returned yet), and returns what the script printed.
+     */
+    private static String signalChildDuringStartUp(Path dir, String script, String signal) throws Exception {
+        Path file = dir.resolve("startup.tine");
+        Files.writeString(file, script);
+        Process tine = new ProcessBuilder(CommandLineIT.ROOT.resolve("tine").toString(), file.toString()).redirectErrorStream(true).start();
+        java.util.Optional<ProcessHandle> child = java.util.Optional.empty();
+        while (child.isEmpty() && tine.isAlive()) {
+            child = tine.toHandle().children() // not the launcher's own helpers: the fork child
+                            .filter(p -> p.info().commandLine().map(c -> c.contains("ForkChildMain")).orElse(false)).findFirst();
+            Thread.sleep(1);
+        }
+        assertEquals(0, new ProcessBuilder("kill", "-" + signal, String.valueOf(child.orElseThrow().pid())).start().waitFor());
+        String out = new String(tine.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, tine.waitFor(), out);
+        return out;
+    }
+
+    /**
+     * A signal sent to a child that is still starting waits until the child has its parent's
+     * handlers, and then runs the handler, as in a POSIX child; it used to kill the child at once.
      */
     @Test
     void aSignalDuringTheChildsStartUpMeetsTheInheritedHandler(@TempDir Path dir) throws Exception {
-        Path file = dir.resolve("startup.tine");
-        Files.writeString(file, """
+        assertEquals("child handled true\nchild exited 0\n", signalChildDuringStartUp(dir, """
                         let got = null
                         signal(SIGUSR1, fn (s) { got = s })
                         let pid = fork()
@@ -89,19 +107,18 @@ class ForkIT {
                             exit(0)
                         }
                         print("child exited", waitpid(pid).code)
-                        """);
-        Process tine = new ProcessBuilder(CommandLineIT.ROOT.resolve("tine").toString(), file.toString()).redirectErrorStream(true).start();
-        java.util.Optional<ProcessHandle> child = java.util.Optional.empty();
-        while (child.isEmpty() && tine.isAlive()) {
-            child = tine.toHandle().children() // not the launcher's own helpers: the fork child
-                            .filter(p -> p.info().commandLine().map(c -> c.contains("ForkChildMain")).orElse(false)).findFirst();
-            Thread.sleep(1);
-        }
-        // the parent's fork() has not returned yet: it waits for the child to resume
-        assertEquals(0, new ProcessBuilder("kill", "-USR1", String.valueOf(child.orElseThrow().pid())).start().waitFor());
-        String out = new String(tine.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertEquals(0, tine.waitFor());
-        assertEquals("child handled true\nchild exited 0\n", out);
+                        """, "USR1"));
+    }
+
+    /** SIGTERM during the start-up kills the child by the signal, not through a Java shutdown (status 143). */
+    @Test
+    void sigtermDuringTheChildsStartUpKillsItByTheSignal(@TempDir Path dir) throws Exception {
+        assertEquals("true 15 null\n", signalChildDuringStartUp(dir, """
+                        let pid = fork()
+                        if pid == 0 { sleep(10); exit(0) }
+                        let st = waitpid(pid)
+                        print(st.signaled, st.signal, st.code)
+                        """, "TERM"));
     }
 
     /** A child of `tine --jit` runs on the optimizing runtime too: its JVM has the parent's flags. */

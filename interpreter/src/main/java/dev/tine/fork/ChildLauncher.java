@@ -103,11 +103,12 @@ final class ChildLauncher {
             // a debugger agent would clash on its port; stdin-is-a-terminal is decided anew;
             // recording an AOT cache is the parent's job (./tine's training run), not the child's
             if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Dtine.stdinIsTerminal") || flag.startsWith("-XX:AOTCacheOutput")
-                            || flag.startsWith("-XX:AOTConfiguration") || flag.startsWith("-XX:AOTMode")) {
+                            || flag.startsWith("-XX:AOTConfiguration") || flag.startsWith("-XX:AOTMode") || List.of(ChildSignals.JVM_FLAGS).contains(flag)) {
                 continue;
             }
             argv.add(moduleOption(flag));
         }
+        argv.addAll(List.of(ChildSignals.JVM_FLAGS));
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
         argv.add(ForkChildMain.class.getName());

@@ -26,9 +26,7 @@ public final class ForkChildMain {
     }
 
     public static void main(String[] args) {
-        // SIGHUP, SIGINT and SIGTERM kill the child as any process from here on, not through the
-        // JVM's shutdown (status 128 + n); the other signals wait until it has resumed (ChildSignals).
-        Posix.dropJvmHandlers("HUP", "INT", "TERM");
+        // Signals sent to the child meanwhile wait until it has resumed (ChildSignals).
         ProcessContexts.runAndExit(() -> {
             PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
             byte[] snapshot;

@@ -127,6 +127,10 @@ final class NativePosix implements Posix {
         int pidfd_open(int pid, int flags);
 
         long syscall(long number, long sig, Pointer act, Pointer oldAct, long sigsetSize);
+
+        int signalfd(int fd, Pointer mask, int flags);
+
+        int raise(int sig);
     }
 
     private static final short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -135,17 +139,23 @@ final class NativePosix implements Posix {
     /** glibc x86_64/aarch64 sizes, rounded up generously. */
     private static final int SPAWN_STRUCT_SIZE = 1024;
     private static final int SIGSET_SIZE = 128;
+    private static final int SIG_BLOCK = 0;
+    private static final int SIG_UNBLOCK = 1;
     private static final int SIG_SETMASK = 2;
+    private static final int SFD_CLOEXEC = 02000000;
     private static final int EFD_NONBLOCK = 04000;
     private static final int EFD_CLOEXEC = 02000000;
     private static final int X_OK = 1;
 
     private final LibC libc;
     private final Runtime runtime;
+    /** Signal delivery in a process started with its signals held (a fork child); null: the JVM's. */
+    private final HeldSignals held;
 
     private NativePosix() {
         this.libc = LibraryLoader.create(LibC.class).load("c");
         this.runtime = Runtime.getRuntime(libc);
+        this.held = HeldSignals.ACTIVE ? new HeldSignals(this) : null;
     }
 
     private int errno() {
@@ -619,11 +629,14 @@ final class NativePosix implements Posix {
 
     @Override
     public boolean canCatchSignals() {
-        return !REDUCED_SIGNALS;
+        return held != null || !REDUCED_SIGNALS;
     }
 
     @Override
     public boolean catchSignal(int sig, IntConsumer onSignal) {
+        if (held != null) {
+            return held.catchSignal(sig, onSignal);
+        }
         jnr.constants.platform.Signal s = jnr.constants.platform.Signal.valueOf(sig);
         if (REDUCED_SIGNALS || s == null || !s.defined()) {
             return false;
@@ -633,6 +646,40 @@ final class NativePosix implements Posix {
             return true;
         } catch (IllegalArgumentException e) {
             return false; // the JVM keeps it
+        }
+    }
+
+    @Override
+    public void releaseSignal(int sig) {
+        if (held != null) {
+            held.release(sig);
+        } // the JVM's handler is replaced by the disposition the caller sets
+    }
+
+    @Override
+    public void startSignalDelivery() {
+        if (held != null) {
+            held.start();
+        }
+    }
+
+    /** signalfd(2) over these signals, close-on-exec, blocking reads. */
+    int signalfd(int[] signals) throws PosixException {
+        int fd = libc.signalfd(-1, sigset(signals), SFD_CLOEXEC);
+        if (fd < 0) {
+            throw fail("signalfd");
+        }
+        return fd;
+    }
+
+    /** The default action of sig, on this process: raised on the calling thread with sig unblocked there. */
+    void raiseUnblocked(int sig) throws PosixException {
+        Pointer one = sigset(new int[]{sig});
+        check(libc.pthread_sigmask(SIG_UNBLOCK, one, null), "pthread_sigmask");
+        try {
+            libc.raise(sig);
+        } finally {
+            check(libc.pthread_sigmask(SIG_BLOCK, one, null), "pthread_sigmask"); // a stop signal comes back here on SIGCONT
         }
     }
 

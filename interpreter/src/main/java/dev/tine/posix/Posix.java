@@ -159,7 +159,7 @@ public interface Posix {
     /** pthread_sigmask(SIG_SETMASK, saved) on the calling thread. */
     void restoreSignalMask(byte[] saved) throws PosixException;
 
-    /** Whether {@link #catchSignal} can work in this process (not under the JVM's -Xrs). */
+    /** Whether {@link #catchSignal} can work in this process (under the JVM's -Xrs, only when its signals were held). */
     boolean canCatchSignals();
 
     /**
@@ -167,6 +167,20 @@ public interface Posix {
      * signal thread; false when the JVM refuses it (SIGQUIT, SIGKILL, SIGSTOP, ...).
      */
     boolean catchSignal(int sig, IntConsumer onSignal);
+
+    /** Forgets what {@link #catchSignal} set; the caller sets the native disposition. */
+    void releaseSignal(int sig);
+
+    /**
+     * In a process started with its signals held (a fork child, with its handlers back): from now
+     * on they are delivered, those that came meanwhile first. Elsewhere nothing to do.
+     */
+    void startSignalDelivery();
+
+    /** The signals a fork child is started with blocked, until {@link #startSignalDelivery}. */
+    static int[] heldSignals() {
+        return HeldSignals.held();
+    }
 
     // ---- the process seen through /proc
     /** The fds open in this process right now. */

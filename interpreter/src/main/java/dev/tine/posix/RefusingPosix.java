@@ -202,6 +202,14 @@ final class RefusingPosix implements Posix {
     }
 
     @Override
+    public void releaseSignal(int sig) {
+    }
+
+    @Override
+    public void startSignalDelivery() {
+    }
+
+    @Override
     public TreeSet<Integer> openFds() throws PosixException {
         throw refused("openFds");
     }

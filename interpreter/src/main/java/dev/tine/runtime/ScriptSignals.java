@@ -43,8 +43,9 @@ public final class ScriptSignals {
     }
 
     /** Forgets the handler; the caller sets the native disposition. */
-    public static void remove(int sig) {
+    public static void remove(TineContext context, int sig) {
         HANDLERS.remove(sig);
+        context.posix.releaseSignal(sig);
     }
 
     /**

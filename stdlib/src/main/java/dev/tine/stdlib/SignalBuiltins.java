@@ -89,7 +89,7 @@ public final class SignalBuiltins implements BuiltinProvider {
                 throw ProcessSupport.osError(e.errno, "signal: cannot set the disposition of " + describe(sig) + ": "
                                 + Posix.strerror(e.errno), this);
             }
-            ScriptSignals.remove(sig);
+            ScriptSignals.remove(context(), sig);
             if (how == Posix.SIG_IGN) {
                 ps.signalHandlers.put(sig, "ignore");
             } else {

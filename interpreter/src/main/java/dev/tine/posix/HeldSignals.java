@@ -1,0 +1,109 @@
+package dev.tine.posix;
+
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntConsumer;
+
+import jnr.constants.platform.Signal;
+
+/**
+ * Signals in a process whose every thread holds them blocked from its first instruction, and whose
+ * JVM runs with -Xrs, so takes none of them: a fork child (fork/ChildSignals starts it so). None is
+ * lost or taken over by the JVM; from {@link #start} on, one thread reads them all from a signalfd
+ * and gives each to the script's handler, or carries out what its disposition says (ignore, or
+ * the default action, which it raises on itself with the signal unblocked: the process ends,
+ * dumps core or stops as any process would).
+ */
+final class HeldSignals {
+    /** Started so (fork/ChildLauncher): -Xrs, and the signals blocked in the spawn's mask. */
+    static final boolean ACTIVE = Boolean.getBoolean("tine.signalsHeld")
+                    && ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
+
+    /**
+     * Never held: the JVM's synchronous signals and its thread suspension (SIGUSR2), and those the
+     * kernel sends to the thread that caused them (SIGPIPE, SIGXFSZ), which no other thread can read.
+     */
+    private static final String[] NEVER_HELD = {"SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGSYS",
+                    "SIGUSR2", "SIGPIPE", "SIGXFSZ"};
+    /** Signals whose default action is to do nothing (SIGCONT has already continued the process when sent). */
+    private static final String[] IGNORED_BY_DEFAULT = {"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT"};
+    private static final int SIGINFO_SIZE = 128;
+
+    /** The signals a held process blocks: all but the ones above and glibc's own. */
+    static int[] held() {
+        List<Integer> held = new ArrayList<>();
+        for (int sig = 1; sig <= Posix.MAX_SIGNAL; sig++) {
+            if (sig < Posix.LIBC_SIGNAL_FIRST || sig > Posix.LIBC_SIGNAL_LAST) {
+                held.add(sig);
+            }
+        }
+        for (String name : NEVER_HELD) {
+            held.remove(Integer.valueOf(Signal.valueOf(name).intValue()));
+        }
+        return held.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private final NativePosix posix;
+    private final Set<Integer> heldSet = new java.util.HashSet<>();
+    private final Map<Integer, IntConsumer> caught = new ConcurrentHashMap<>();
+    private final Set<Integer> ignoredByDefault = new java.util.HashSet<>();
+    private Thread reader;
+
+    HeldSignals(NativePosix posix) {
+        this.posix = posix;
+        for (int sig : held()) {
+            heldSet.add(sig);
+        }
+        for (String name : IGNORED_BY_DEFAULT) {
+            ignoredByDefault.add(Signal.valueOf(name).intValue());
+        }
+    }
+
+    boolean catchSignal(int sig, IntConsumer onSignal) {
+        if (!heldSet.contains(sig)) {
+            return false;
+        }
+        caught.put(sig, onSignal);
+        return true;
+    }
+
+    void release(int sig) {
+        caught.remove(sig);
+    }
+
+    /** From now on signals are delivered; those that came meanwhile first. */
+    synchronized void start() {
+        if (reader == null) {
+            reader = new Thread(this::read, "tine signals");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
+    private void read() {
+        int[] held = held();
+        byte[] info = new byte[SIGINFO_SIZE];
+        try {
+            int fd = posix.signalfd(held);
+            while (true) {
+                if (posix.read(fd, info, SIGINFO_SIZE) < SIGINFO_SIZE) {
+                    continue;
+                }
+                int sig = (info[0] & 0xff) | (info[1] & 0xff) << 8 | (info[2] & 0xff) << 16 | (info[3] & 0xff) << 24; // ssi_signo
+                IntConsumer onSignal = caught.get(sig);
+                if (onSignal != null) {
+                    onSignal.accept(sig);
+                } else if (posix.signalDisposition(sig) == Posix.SIG_DFL && !ignoredByDefault.contains(sig)) {
+                    posix.raiseUnblocked(sig); // ends, dumps core, or stops the process, as the signal does
+                }
+            }
+        } catch (PosixException e) {
+            // no signalfd: the signals stay pending, as under a mask nobody lifts
+            System.err.println("error: tine cannot take signals in this process: " + e.getMessage());
+        }
+    }
+}
