@@ -13,9 +13,10 @@ import dev.tine.posix.Posix;
 import dev.tine.posix.PosixException;
 
 /**
- * Script signal handlers. The context's Posix has the JVM catch the signal (on its signal
- * thread); the handler then runs on the script's thread as a Truffle thread-local action, at the
- * next safepoint: after a call returns or while a Tine built-in waits. Signal dispositions are
+ * Script signal handlers. The context's Posix catches the signal (the JVM's signal thread, or in
+ * a fork child Tine's own reader, see posix/HeldSignals); the handler then runs on the script's
+ * thread as a Truffle thread-local action, at the next safepoint: after a call returns, between
+ * two iterations of a loop, or while a Tine built-in waits. Signal dispositions are
  * process-wide, so the last context that sets a handler for a signal gets it.
  */
 public final class ScriptSignals {

@@ -26,9 +26,9 @@ import dev.tine.posix.PosixException;
 /**
  * signal(sig, handler) and the signal constants with the host's numbers. "ignore" and "default"
  * are real SIG_IGN / SIG_DFL (sigaction), so programs the script starts inherit an ignored
- * signal; a function handler is caught by the JVM and run on the script's thread (see Signals).
- * SIGKILL and SIGSTOP cannot be caught (EINVAL); the JVM keeps SIGQUIT (its thread dump) and,
- * when run with -Xrs, SIGHUP, SIGINT and SIGTERM (ValueError).
+ * signal; a function handler is caught by the context's Posix and run on the script's thread
+ * (see ScriptSignals). SIGKILL and SIGSTOP cannot be caught (EINVAL); in the tine command the JVM
+ * keeps SIGQUIT (its thread dump), in a fork child it does not.
  */
 public final class SignalBuiltins implements BuiltinProvider {
     @Override
