@@ -125,8 +125,8 @@ public final class TineContext {
 
     /** What read_line() has read ahead of the script, for a fork child; empty if it never read. */
     @TruffleBoundary
-    public byte[] stdinReadAhead() {
-        return in == null ? new byte[0] : in.readAhead();
+    public StdinLines.ReadAhead stdinReadAhead() {
+        return in == null ? StdinLines.ReadAhead.NONE : in.readAhead();
     }
 
     @TruffleBoundary

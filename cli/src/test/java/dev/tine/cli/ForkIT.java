@@ -135,4 +135,82 @@ class ForkIT {
         assertEquals("child jit: true\nparent jit: true\n", CommandLineIT.tine(null, "--jit", script.toString()).out());
         assertEquals("child jit: false\nparent jit: false\n", CommandLineIT.tine(null, script.toString()).out());
     }
+
+    /** A signal handler that throws while fork() waits for the child: the error goes on, and no child is left. */
+    @Test
+    void anErrorDuringForksWaitLeavesNoChild(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("throw.tine");
+        Files.writeString(script, """
+                        let me = getpid()
+                        signal(SIGUSR1, fn () { throw "interrupted" })
+                        spawn(["sh", "-c", "sleep 0.05; kill -USR1 " + str(me)])
+                        try {
+                            if fork() == 0 { print("child ran"); exit(0) }
+                            print("forked")
+                        } catch e {
+                            print("fork() ended with", e)
+                        }
+                        sleep(0.5)
+                        let left = run(["sh", "-c", "ps -o args= --ppid " + str(me) + " | grep -c '^[^ ]*java.*ForkChild[M]ain'"])
+                        print("children left:", trim(left.stdout))
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, script.toString());
+        assertEquals("fork() ended with interrupted\nchildren left: 0\n", r.out(), r.err());
+    }
+
+    /** The child has its parent's handlers for every signal it can hold, SIGUSR2 included. */
+    @Test
+    void aChildKeepsItsParentsSigusr2Handler(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("usr2.tine");
+        Files.writeString(script, """
+                        let got = null
+                        signal(SIGUSR2, fn (s) { got = s })
+                        let pid = fork()
+                        if pid == 0 {
+                            kill(getpid(), SIGUSR2)
+                            while got == null { sleep(0.01) }
+                            print("child handled", got == SIGUSR2)
+                            exit(0)
+                        }
+                        print("child exited", waitpid(pid).code)
+                        """);
+        assertEquals("child handled true\nchild exited 0\n", CommandLineIT.tine(null, script.toString()).out());
+    }
+
+    /** A line that ended at \r just as the parent's read ended: the child, too, skips the \n that follows. */
+    @Test
+    void stdinReadAheadCarriesAPendingLineEnd(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("cr.tine");
+        Files.writeString(script, """
+                        print("parent read", read_line())
+                        let pid = fork()
+                        if pid == 0 { print("child read", read_line()); exit(0) }
+                        waitpid(pid)
+                        """);
+        CommandLineIT.Result r = CommandLineIT.run(null, "sh", "-c", "(printf 'a\\r'; sleep 1; printf '\\nb\\n') | \"$0\" \"$1\"",
+                        CommandLineIT.ROOT.resolve("tine").toString(), script.toString());
+        assertEquals("parent read a\nchild read b\n", r.out(), r.err());
+    }
+
+    /** An error that a fork child carries on with out of a `finally` is reported where it was raised, as in the parent. */
+    @Test
+    void anErrorResumedAfterFinallyKeepsItsPlace(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("place.tine");
+        Files.writeString(script, """
+                        fn f() {
+                            try {
+                                let x = 1 / 0
+                            } finally {
+                                let pid = fork()
+                                if pid != 0 { waitpid(pid) }
+                            }
+                        }
+                        f()
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, script.toString());
+        String place = "  at f (" + script + ":3:17)\n";
+        assertEquals(1, r.status());
+        assertEquals("error: ArithmeticError: division by zero\n" + place + "  at <main> (" + script + ":9:1)\n", r.err().substring(r.err().length() / 2));
+        assertEquals(r.err().substring(0, r.err().length() / 2), r.err().substring(r.err().length() / 2), r.err());
+    }
 }

@@ -22,4 +22,10 @@ public @interface Builtin {
 
     /** Needs allowCreateProcess and allowNativeAccess (checked before the call). */
     boolean process() default false;
+
+    /**
+     * May run again from its start when a signal handler interrupted it while it waited (as a
+     * call restarted after a handler, SA_RESTART): what a fork child of that handler does.
+     */
+    boolean restartable() default false;
 }

@@ -15,10 +15,18 @@ public final class BuiltinRootNode extends TineRootNode {
     @Child private BuiltinNode body;
     private final boolean process;
 
-    public BuiltinRootNode(TineLanguage language, String name, BuiltinNode body, boolean process) {
+    private final boolean restartable;
+
+    public BuiltinRootNode(TineLanguage language, String name, BuiltinNode body, boolean process, boolean restartable) {
         super(language, resultFrame(), name, null);
         this.body = body;
         this.process = process;
+        this.restartable = restartable;
+    }
+
+    /** See {@link Builtin#restartable}. */
+    public boolean isRestartable() {
+        return restartable;
     }
 
     private static FrameDescriptor resultFrame() {

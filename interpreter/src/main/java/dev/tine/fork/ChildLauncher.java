@@ -15,64 +15,66 @@ import dev.tine.posix.SpawnSpec;
 /**
  * Starts the fork() child: this runtime again (same java, JVM flags and class path) with
  * posix_spawn, so it is a real child of the script's process. It inherits the script's fds at
- * their numbers and of the runtime's own only two: the pipe it reads the snapshot from and the
- * ready pipe. The snapshot never touches the file system. Whatever fails, every fd opened here
- * is closed again, and no child is left half-started.
+ * their numbers and of the runtime's own only two: a memfd that holds the snapshot (it never
+ * touches the file system, and nothing blocks on a child that is slow to read it) and the ready
+ * pipe. Whatever fails, every fd opened here is closed again, and no child is left half-started.
  */
 final class ChildLauncher {
     private ChildLauncher() {
     }
 
-    /** Returns the child's pid once it has resumed (or died trying). */
+    /**
+     * Returns the child's pid once it has resumed, or once a signal has ended it (waitpid tells).
+     * A child that exits before it has resumed could not start: a ProcessError, and it is reaped.
+     */
     static int launch(TineContext context, byte[] snapshot, Node node) throws PosixException {
         Posix posix = context.posix;
-        int[] feed = posix.pipeCloexec(); // the child reads the snapshot from feed[0]
+        int feed = posix.memfd("tine-fork-snapshot"); // the snapshot, in memory only
+        int pid = -1;
+        boolean handedOver = false;
         try (ReadyPipe ready = new ReadyPipe(posix)) {
+            for (int off = 0; off < snapshot.length;) {
+                off += posix.write(feed, snapshot, off, snapshot.length - off);
+            }
             SpawnSpec spec = new SpawnSpec();
-            spec.argv = argv(feed[0], ready.childEnd()).toArray(String[]::new);
+            spec.argv = argv(feed, ready.childEnd()).toArray(String[]::new);
             spec.path = spec.argv[0];
-            spec.env = context.process.environmentArray();
+            spec.env = ChildSignals.environment(context.process.environmentArray());
             for (int fd : context.process.foreignFds(posix)) {
-                if (fd != feed[0] && fd != ready.childEnd()) {
+                if (fd != feed && fd != ready.childEnd()) {
                     spec.actions.add(new SpawnSpec.Close(fd));
                 }
             }
-            spec.actions.add(new SpawnSpec.Dup2(feed[0], feed[0])); // dup2 onto itself keeps it across exec
+            spec.actions.add(new SpawnSpec.Dup2(feed, feed)); // dup2 onto itself keeps it across exec
             spec.actions.add(new SpawnSpec.Dup2(ready.childEnd(), ready.childEnd()));
             spec.defaultSignals = context.process.defaultSignals();
-            spec.signalMask = ChildSignals.heldAtStart();
-            int pid = posix.spawn(spec);
-            try {
-                ready.closeChildEnd();
-                closeQuietly(posix, feed[0]);
-                feed[0] = -1;
-                send(posix, feed[1], snapshot);
-                closeQuietly(posix, feed[1]);
-                feed[1] = -1;
-                ready.awaitChild(node);
-            } catch (PosixException e) {
-                reap(posix, pid); // a child that cannot get its state must not run on
-                throw e;
+            spec.signalMask = Posix.heldSignals(); // see ChildSignals
+            pid = posix.spawn(spec);
+            ready.closeChildEnd();
+            posix.closeQuietly(feed);
+            feed = -1;
+            if (!ready.awaitChild(node)) {
+                int[] end = posix.peekEnd(pid); // ended before it was ready
+                if (end[0] == 1) {
+                    throw new ChildFailed("fork(): the child could not start (it exited with status " + end[1] + " before it had resumed)");
+                } // killed by a signal: the script's waitpid tells
             }
+            handedOver = true;
             return pid;
         } finally {
-            closeQuietly(posix, feed[0]);
-            closeQuietly(posix, feed[1]);
+            posix.closeQuietly(feed);
+            if (pid > 0 && !handedOver) {
+                reap(posix, pid); // whatever happened (an error, a signal handler that threw), no child runs on unknown
+            }
         }
     }
 
-    /** The whole snapshot, or as much as a child that died early took (EPIPE). */
-    private static void send(Posix posix, int fd, byte[] data) throws PosixException {
-        int off = 0;
-        while (off < data.length) {
-            try {
-                off += posix.write(fd, data, off, data.length - off);
-            } catch (PosixException e) {
-                if (e.errno == Posix.EPIPE) {
-                    return; // the child is gone: waitpid tells how
-                }
-                throw e;
-            }
+    /** A child that ended before it resumed: the parent's fork() is a ProcessError. */
+    static final class ChildFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        ChildFailed(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -82,16 +84,6 @@ final class ChildLauncher {
             posix.waitpid(pid, 0);
         } catch (PosixException e) {
             // already gone and reaped
-        }
-    }
-
-    private static void closeQuietly(Posix posix, int fd) {
-        if (fd >= 0) {
-            try {
-                posix.close(fd);
-            } catch (PosixException e) {
-                // nothing more to release
-            }
         }
     }
 

@@ -1,15 +1,16 @@
 package dev.tine.fork;
 
-import dev.tine.posix.Posix;
-import dev.tine.posix.PosixException;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * Signals that reach a fork child while its JVM starts. A POSIX child has its parent's handlers
  * from the first instant; this child has them only once it has resumed. So it is started with
- * its signals held: blocked in its every thread by the spawn's mask, and the JVM run with -Xrs so
- * that it takes none of them (it would turn SIGTERM into a Java shutdown). They wait, pending; once
- * the script's handlers are back the child starts delivering them (dev.tine.posix.HeldSignals),
- * and each meets the child as it would have met a POSIX child: a handler, or its disposition.
+ * its signals held: blocked in its every thread by the spawn's mask (Posix.heldSignals), and the
+ * JVM run with -Xrs so that it takes none of them (it would turn SIGTERM into a Java shutdown).
+ * They wait, pending; once the script's handlers are back the child delivers them itself
+ * (Posix.startSignalDelivery, dev.tine.posix.HeldSignals), and each meets the child as it would
+ * have met a POSIX child: a handler, or its disposition.
  */
 final class ChildSignals {
     private ChildSignals() {
@@ -18,13 +19,16 @@ final class ChildSignals {
     /** What the child's JVM is started with (besides its parent's flags). */
     static final String[] JVM_FLAGS = {"-Xrs", "-Dtine.signalsHeld=true"};
 
-    /** The signals the child starts with blocked (posix_spawn's signal mask). */
-    static int[] heldAtStart() {
-        return Posix.heldSignals();
-    }
+    /**
+     * HotSpot suspends threads with SIGUSR2 unless told another signal: the child gives it the
+     * last real-time one, so that a script's SIGUSR2 handler works there too.
+     */
+    static final String SUSPEND_SIGNAL = "_JAVA_SR_SIGNUM=64";
 
-    /** In the child, once its handlers are back: the signals held since the spawn are delivered. */
-    static void release(Posix posix) throws PosixException {
-        posix.startSignalDelivery();
+    /** The child's environment: the script's, and the JVM's suspend signal. */
+    static String[] environment(String[] scriptEnvironment) {
+        String name = SUSPEND_SIGNAL.substring(0, SUSPEND_SIGNAL.indexOf('=') + 1);
+        return Stream.concat(Arrays.stream(scriptEnvironment).filter(e -> !e.startsWith(name)), Stream.of(SUSPEND_SIGNAL))
+                        .toArray(String[]::new);
     }
 }

@@ -28,6 +28,10 @@ public final class Fork {
             return ChildLauncher.launch(context, snapshot, caller);
         } catch (IOException e) {
             throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);
+        } catch (ChildLauncher.ChildFailed e) {
+            throw Errors.error("ProcessError", e.getMessage(), caller);
+        } catch (StackOverflowError e) {
+            throw Errors.error("ProcessError", "fork(): a value is nested too deeply to be copied into the child", caller);
         } catch (PosixException e) {
             throw Errors.osError(e.errno, e.errnoName, "fork(): " + e.getMessage(), caller);
         }

@@ -18,7 +18,7 @@ import dev.tine.posix.PosixException;
 
 /**
  * The main class of a fork child: `ForkChildMain SNAPSHOT_FD READY_FD`. Reads the snapshot from
- * the pipe, builds a context with the parent's launch policy, and resumes the parent's script
+ * its memfd, builds a context with the parent's launch policy, and resumes the parent's script
  * in it ({@link ResumeRootNode}); exits with the script's status.
  */
 public final class ForkChildMain {
@@ -51,6 +51,7 @@ public final class ForkChildMain {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];
         try {
+            posix.rewind(fd); // the parent wrote it: the offset it shares with us is at the end
             for (int n; (n = posix.read(fd, buf, buf.length)) > 0;) {
                 all.write(buf, 0, n);
             }

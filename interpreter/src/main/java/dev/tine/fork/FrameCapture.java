@@ -3,7 +3,6 @@ package dev.tine.fork;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
@@ -30,12 +29,9 @@ import dev.tine.runtime.SignalHandlerRootNode;
  * after the handler), or a call that had just returned (its result in a slot).
  */
 public final class FrameCapture {
-    /** The script's active calls, outermost first; inSignalHandler: the interrupted code could not be captured. */
-    record Captured(List<CapturedFrame> frames, boolean inSignalHandler) {
+    /** The script's active calls, outermost first; mustEndInHandler: the code a signal handler interrupted could not be captured. */
+    record Captured(List<CapturedFrame> frames, boolean mustEndInHandler) {
     }
-
-    /** The built-ins a fork child may run again after the handler that interrupted them. */
-    private static final Set<String> RESTARTABLE = Set.of("sleep", "wait", "waitpid", "read");
 
     private FrameCapture() {
     }
@@ -98,7 +94,7 @@ public final class FrameCapture {
         if (at == root && root instanceof TineRootNode r && (r instanceof BuiltinRootNode || ((FunctionRootNode) r).getUnit() != null)) {
             return frame(r, fi, CapturedFrame.FINISHED); // Truffle polls right after a call returns
         }
-        if (root instanceof BuiltinRootNode b && at.getRootNode() == b && RESTARTABLE.contains(b.getName())) {
+        if (root instanceof BuiltinRootNode b && at.getRootNode() == b && b.isRestartable()) {
             return frame(b, fi, CapturedFrame.RESTART); // it was waiting (sleep, wait, read)
         }
         if (root instanceof FunctionRootNode f && f.getUnit() != null && (at instanceof WhileNode || at instanceof ForNode)

@@ -36,23 +36,16 @@ final class ReadyPipe implements AutoCloseable {
         posix.close(fd);
     }
 
-    /** Until the child is ready or gone; its fate is then waitpid's to tell. */
-    void awaitChild(Node node) throws PosixException {
+    /** Until the child is ready (true) or ended before it was (false: end of file, no byte). */
+    boolean awaitChild(Node node) throws PosixException {
         Blocking.awaitReadable(node, readEnd);
-        posix.read(readEnd, new byte[1], 1);
+        return posix.read(readEnd, new byte[1], 1) == 1;
     }
 
     @Override
     public void close() {
-        for (int fd : new int[]{readEnd, writeEnd}) {
-            if (fd >= 0) {
-                try {
-                    posix.close(fd);
-                } catch (PosixException e) {
-                    // nothing more to release
-                }
-            }
-        }
+        posix.closeQuietly(readEnd);
+        posix.closeQuietly(writeEnd);
         readEnd = writeEnd = -1;
     }
 
@@ -63,11 +56,7 @@ final class ReadyPipe implements AutoCloseable {
         } catch (PosixException e) {
             // the parent is gone (EPIPE): nobody waits for this child
         } finally {
-            try {
-                posix.close(fd);
-            } catch (PosixException e) {
-                // already closed
-            }
+            posix.closeQuietly(fd);
         }
     }
 }

@@ -25,7 +25,7 @@ public final class ResumeRootNode extends RootNode {
     public static final String MIME_TYPE = "application/x-tine-fork-snapshot";
 
     private final byte[] snapshot;
-    private boolean inSignalHandler;
+    private boolean mustEndInHandler;
     @Child private IndirectCallNode call = IndirectCallNode.create();
 
     public ResumeRootNode(TineLanguage language, byte[] snapshot) {
@@ -42,7 +42,7 @@ public final class ResumeRootNode extends RootNode {
     public Object execute(VirtualFrame frame) {
         ResumeState.Frame outermost = restore();
         Object result = call.call(outermost.root().getCallTarget(), outermost.arguments());
-        if (inSignalHandler) {
+        if (mustEndInHandler) {
             // the signal interrupted a built-in that cannot be run again (run, spawn, write ...) or code
             // that is not the script's: there is nothing to go back to
             throw Errors.error("ProcessError", "a fork() child made in a signal handler cannot return from the handler "
@@ -62,13 +62,13 @@ public final class ResumeRootNode extends RootNode {
             throw Errors.error("ProcessError", "fork() child: cannot read the parent's state: " + e.getMessage(), null);
         }
         s.applyTo(context);
-        inSignalHandler = s.inSignalHandler();
+        mustEndInHandler = s.mustEndInHandler();
         int ready = context.env.getOptions().get(TineOptions.ForkReadyFd);
         boolean child = ready >= 0; // not a resume inside another process's context (the in-process tests)
         try {
             ScriptSignals.restore(context);
             if (child) {
-                ChildSignals.release(context.posix);
+                context.posix.startSignalDelivery(); // those held since the spawn first (ChildSignals)
             }
         } catch (PosixException e) {
             throw Errors.osError(e, null);

@@ -10,16 +10,18 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.tine.TineContext;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.StdinLines;
 
 /**
  * The whole state of a script at a fork() call: what the child is started with (the launch
  * policy, the script's arguments), the process state it owns (fds, environment, cwd, signal
- * handlers), its globals, the active calls (in a signal handler: the handler's), and what
- * read_line() had read ahead. The sources
+ * handlers), its globals, the active calls (in a signal handler, on top of the code it
+ * interrupted, unless that code cannot be gone back to: mustEndInHandler), and what read_line()
+ * had read ahead. The sources
  * travel with it ({@link SnapshotCodec}), so the child translates the same trees.
  */
 public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState process, List<Global> globals,
-                List<CapturedFrame> frames, boolean inSignalHandler, byte[] stdinAhead) {
+                List<CapturedFrame> frames, boolean mustEndInHandler, StdinLines.ReadAhead stdinAhead) {
 
     public record Global(String name, Object value) {
     }
@@ -34,7 +36,7 @@ public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState
             }
         }
         return new Snapshot(LaunchPolicy.of(context), Arrays.asList(context.arguments), context.process, globals, captured.frames(),
-                        captured.inSignalHandler(), context.stdinReadAhead());
+                        captured.mustEndInHandler(), context.stdinReadAhead());
     }
 
     /** In the child, before it resumes: the parent's globals, process state, arguments and stdin read-ahead. */
@@ -47,7 +49,7 @@ public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState
             cell.defined = true;
         }
         context.arguments = arguments.toArray(String[]::new);
-        if (stdinAhead.length > 0) {
+        if (stdinAhead.bytes().length > 0 || stdinAhead.skipNewline()) {
             context.stdin().unread(stdinAhead);
         }
     }

@@ -15,6 +15,7 @@ import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
+import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
 import dev.tine.TineContext;
@@ -23,6 +24,7 @@ import dev.tine.nodes.TineRootNode;
 import dev.tine.nodes.control.PendingCompletion;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.StdinLines;
 import dev.tine.runtime.TineFunction;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
@@ -81,9 +83,10 @@ public final class SnapshotCodec {
             e.values(f.slots());
             e.out.writeInt(f.position());
         }
-        e.out.writeBoolean(s.inSignalHandler());
-        e.out.writeInt(s.stdinAhead().length);
-        e.out.write(s.stdinAhead());
+        e.out.writeBoolean(s.mustEndInHandler());
+        e.out.writeInt(s.stdinAhead().bytes().length);
+        e.out.write(s.stdinAhead().bytes());
+        e.out.writeBoolean(s.stdinAhead().skipNewline());
         e.out.flush();
 
         ByteArrayOutputStream whole = new ByteArrayOutputStream();
@@ -154,10 +157,11 @@ public final class SnapshotCodec {
             Object[] slots = d.values();
             frames.add(new CapturedFrame(root, args, slots, in.readInt()));
         }
-        boolean inSignalHandler = in.readBoolean();
+        boolean mustEndInHandler = in.readBoolean();
         byte[] stdinAhead = new byte[in.readInt()];
         in.readFully(stdinAhead);
-        return new Snapshot(policy, arguments, p, globals, frames, inSignalHandler, stdinAhead);
+        StdinLines.ReadAhead stdin = new StdinLines.ReadAhead(stdinAhead, in.readBoolean());
+        return new Snapshot(policy, arguments, p, globals, frames, mustEndInHandler, stdin);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {
@@ -227,6 +231,13 @@ public final class SnapshotCodec {
                 out.writeByte(PENDING);
                 out.writeByte(p.kind().ordinal());
                 value(p.value());
+                FunctionRootNode home = p.origin() != null && p.origin().getRootNode() instanceof FunctionRootNode f && f.getUnit() != null ? f : null;
+                int at = home == null ? -1 : NodeIndex.indexOf(home, p.origin());
+                out.writeBoolean(at >= 0);
+                if (at >= 0) { // where the error was raised, so that the child reports the same place
+                    root(home);
+                    out.writeInt(at);
+                }
             } else if (ids.containsKey(v)) {
                 out.writeByte(REF);
                 out.writeInt(ids.get(v));
@@ -343,9 +354,17 @@ public final class SnapshotCodec {
                     return in.readDouble();
                 case STRING:
                     return string();
-                case PENDING:
+                case PENDING: {
                     PendingCompletion.Kind kind = PendingCompletion.Kind.values()[in.readByte()];
-                    return new PendingCompletion(kind, value());
+                    Object v = value();
+                    Node origin = null;
+                    if (in.readBoolean()) {
+                        TineRootNode home = root();
+                        home.getCallTarget(); // adopted, so the node knows its root
+                        origin = NodeIndex.nodeAt(home, in.readInt());
+                    }
+                    return new PendingCompletion(kind, v, origin);
+                }
                 case REF:
                     return objects.get(in.readInt());
                 case BUILTIN:

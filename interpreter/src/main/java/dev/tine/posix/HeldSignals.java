@@ -1,6 +1,5 @@
 package dev.tine.posix;
 
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +19,16 @@ import jnr.constants.platform.Signal;
  */
 final class HeldSignals {
     /** Started so (fork/ChildLauncher): -Xrs, and the signals blocked in the spawn's mask. */
-    static final boolean ACTIVE = Boolean.getBoolean("tine.signalsHeld")
-                    && ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
+    static final boolean ACTIVE = Boolean.getBoolean("tine.signalsHeld") && NativePosix.REDUCED_SIGNALS;
 
     /**
-     * Never held: the JVM's synchronous signals and its thread suspension (SIGUSR2), and those the
-     * kernel sends to the thread that caused them (SIGPIPE, SIGXFSZ), which no other thread can read.
+     * Never held: the JVM's synchronous signals, and those the kernel sends to the thread that
+     * caused them (SIGPIPE, SIGXFSZ), which no other thread can read.
      */
     private static final String[] NEVER_HELD = {"SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGSYS",
-                    "SIGUSR2", "SIGPIPE", "SIGXFSZ"};
+                    "SIGPIPE", "SIGXFSZ"};
+    /** The JVM's thread suspension signal in a held process (its _JAVA_SR_SIGNUM, set by fork/ChildSignals). */
+    static final int SUSPEND_SIGNAL = 64;
     /** Signals whose default action is to do nothing (SIGCONT has already continued the process when sent). */
     private static final String[] IGNORED_BY_DEFAULT = {"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT"};
     private static final int SIGINFO_SIZE = 128;
@@ -44,6 +44,7 @@ final class HeldSignals {
         for (String name : NEVER_HELD) {
             held.remove(Integer.valueOf(Signal.valueOf(name).intValue()));
         }
+        held.remove(Integer.valueOf(SUSPEND_SIGNAL));
         return held.stream().mapToInt(Integer::intValue).toArray();
     }
 
@@ -52,6 +53,7 @@ final class HeldSignals {
     private final Map<Integer, IntConsumer> caught = new ConcurrentHashMap<>();
     private final Set<Integer> ignoredByDefault = new java.util.HashSet<>();
     private Thread reader;
+    private int fd = -1;
 
     HeldSignals(NativePosix posix) {
         this.posix = posix;
@@ -76,8 +78,9 @@ final class HeldSignals {
     }
 
     /** From now on signals are delivered; those that came meanwhile first. */
-    synchronized void start() {
+    synchronized void start() throws PosixException {
         if (reader == null) {
+            fd = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray()); // fails here, not in the reader
             reader = new Thread(this::read, "tine signals");
             reader.setDaemon(true);
             reader.start();
@@ -85,10 +88,8 @@ final class HeldSignals {
     }
 
     private void read() {
-        int[] held = held();
         byte[] info = new byte[SIGINFO_SIZE];
         try {
-            int fd = posix.signalfd(held);
             while (true) {
                 if (posix.read(fd, info, SIGINFO_SIZE) < SIGINFO_SIZE) {
                     continue;
@@ -102,8 +103,8 @@ final class HeldSignals {
                 }
             }
         } catch (PosixException e) {
-            // no signalfd: the signals stay pending, as under a mask nobody lifts
-            System.err.println("error: tine cannot take signals in this process: " + e.getMessage());
+            // a signalfd whose read fails (it cannot, short of a bug): say so, signals stay pending
+            System.err.println("error: tine cannot take signals in this process any more: " + e.getMessage());
         }
     }
 }

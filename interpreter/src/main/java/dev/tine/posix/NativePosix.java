@@ -24,7 +24,7 @@ import jnr.ffi.annotations.Out;
  */
 final class NativePosix implements Posix {
     /** Under -Xrs the JVM has no signal dispatcher: sun.misc.Signal takes a handler but never calls it. */
-    private static final boolean REDUCED_SIGNALS = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
+    static final boolean REDUCED_SIGNALS = java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().contains("-Xrs");
 
     private static volatile NativePosix instance;
 
@@ -130,6 +130,12 @@ final class NativePosix implements Posix {
 
         int signalfd(int fd, Pointer mask, int flags);
 
+        int memfd_create(CharSequence name, int flags);
+
+        long lseek(int fd, long offset, int whence);
+
+        int waitid(int idtype, int id, Pointer info, int options);
+
         int raise(int sig);
     }
 
@@ -167,16 +173,9 @@ final class NativePosix implements Posix {
     }
 
     private PosixException fail(int errno, String call) {
-        return new PosixException(errno, errnoName(errno), call + ": " + strerror(errno));
+        return new PosixException(errno, Posix.errnoName(errno), call + ": " + Posix.strerror(errno));
     }
 
-    private static String errnoName(int errno) {
-        return Posix.errnoName(errno);
-    }
-
-    private static String strerror(int errno) {
-        return Posix.strerror(errno);
-    }
 
     // ---- processes
 
@@ -288,7 +287,7 @@ final class NativePosix implements Posix {
                 argv.release();
                 env.release();
                 if (r != 0) {
-                    throw new PosixException(r, errnoName(r), strerror(r) + ": " + spec.path);
+                    throw new PosixException(r, Posix.errnoName(r), Posix.strerror(r) + ": " + spec.path);
                 }
                 return pid.intValue();
             } finally {
@@ -382,6 +381,42 @@ final class NativePosix implements Posix {
         return fds;
     }
 
+    private static final int MFD_CLOEXEC = 1;
+
+    @Override
+    public int memfd(String name) throws PosixException {
+        int fd = libc.memfd_create(name, MFD_CLOEXEC);
+        if (fd < 0) {
+            throw fail("memfd_create");
+        }
+        return fd;
+    }
+
+    @Override
+    public void rewind(int fd) throws PosixException {
+        if (libc.lseek(fd, 0, 0) < 0) {
+            throw fail("lseek");
+        }
+    }
+
+    private static final int P_PID = 1;
+    private static final int WEXITED = 4;
+    private static final int WNOWAIT = 0x01000000;
+    private static final int CLD_EXITED = 1;
+
+    @Override
+    public int[] peekEnd(int pid) throws PosixException {
+        Pointer info = Memory.allocateDirect(runtime, 128, true); // siginfo_t
+        while (libc.waitid(P_PID, pid, info, WEXITED | WNOWAIT) < 0) {
+            int e = errno();
+            if (e != EINTR) {
+                throw fail(e, "waitid");
+            }
+        }
+        // si_signo, si_errno, si_code, then (64-bit) si_pid, si_uid at 16 and 20, si_status at 24
+        return new int[]{info.getInt(8) == CLD_EXITED ? 1 : 0, info.getInt(24)};
+    }
+
     @Override
     public int open(String path, int flags, int mode) throws PosixException {
         while (true) {
@@ -391,7 +426,7 @@ final class NativePosix implements Posix {
             }
             int e = errno();
             if (e != EINTR) {
-                throw new PosixException(e, errnoName(e), strerror(e) + ": " + path);
+                throw new PosixException(e, Posix.errnoName(e), Posix.strerror(e) + ": " + path);
             }
         }
     }
@@ -531,7 +566,7 @@ final class NativePosix implements Posix {
     public void chdir(String path) throws PosixException {
         if (libc.chdir(path) < 0) {
             int e = errno();
-            throw new PosixException(e, errnoName(e), strerror(e) + ": " + path);
+            throw new PosixException(e, Posix.errnoName(e), Posix.strerror(e) + ": " + path);
         }
     }
 
@@ -657,7 +692,7 @@ final class NativePosix implements Posix {
     }
 
     @Override
-    public void startSignalDelivery() {
+    public void startSignalDelivery() throws PosixException {
         if (held != null) {
             held.start();
         }
@@ -692,7 +727,7 @@ final class NativePosix implements Posix {
             }
         } catch (IOException | NumberFormatException e) {
             // the JDK says which errno only in words: the one worth telling apart is running out of fds
-            boolean emfile = e instanceof java.nio.file.FileSystemException f && strerror(EMFILE).equals(f.getReason());
+            boolean emfile = e instanceof java.nio.file.FileSystemException f && Posix.strerror(EMFILE).equals(f.getReason());
             throw new PosixException(emfile ? EMFILE : EIO, "cannot list /proc/self/fd: " + e.getMessage());
         }
         return fds;

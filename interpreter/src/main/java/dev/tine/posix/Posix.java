@@ -80,6 +80,12 @@ public interface Posix {
      */
     int[] waitpid(int pid, int options) throws PosixException;
 
+    /**
+     * Waits until the child has ended and tells how, without reaping it (waitid with WNOWAIT):
+     * {@code {exited ? 1 : 0, exit code or signal}}; a later waitpid still gets its status.
+     */
+    int[] peekEnd(int pid) throws PosixException;
+
     /** pidfd_open(2) (close-on-exec); -1 when the kernel or libc lacks it or the pid is gone. */
     int pidfdOpen(int pid);
 
@@ -99,6 +105,12 @@ public interface Posix {
     /** pipe2(O_CLOEXEC): two fds for the runtime's own use. */
     int[] pipeCloexec() throws PosixException;
 
+    /** memfd_create(name, MFD_CLOEXEC): a file in memory only, for the runtime's own use. */
+    int memfd(String name) throws PosixException;
+
+    /** lseek(fd, 0, SEEK_SET). */
+    void rewind(int fd) throws PosixException;
+
     int open(String path, int flags, int mode) throws PosixException;
 
     /** read(2), retried on EINTR; 0 at end of file. */
@@ -112,6 +124,17 @@ public interface Posix {
     int dup2(int oldFd, int newFd) throws PosixException;
 
     void close(int fd) throws PosixException;
+
+    /** close(2) of an fd the runtime is done with, if it is one (fd >= 0), whatever it answers. */
+    default void closeQuietly(int fd) {
+        if (fd >= 0) {
+            try {
+                close(fd);
+            } catch (PosixException e) {
+                // nothing more to release
+            }
+        }
+    }
 
     /** fcntl F_GETFD / F_SETFD. */
     int getFdFlags(int fd) throws PosixException;
@@ -175,9 +198,9 @@ public interface Posix {
      * In a process started with its signals held (a fork child, with its handlers back): from now
      * on they are delivered, those that came meanwhile first. Elsewhere nothing to do.
      */
-    void startSignalDelivery();
+    void startSignalDelivery() throws PosixException;
 
-    /** The signals a fork child is started with blocked, until {@link #startSignalDelivery}. */
+    /** The signals a fork child is started with blocked (its JVM suspends threads with signal 64), until {@link #startSignalDelivery}. */
     static int[] heldSignals() {
         return HeldSignals.held();
     }
@@ -190,7 +213,7 @@ public interface Posix {
      * The JVM's own handlers of these signals (its shutdown with status 128 + n on SIGTERM, SIGINT,
      * SIGHUP) give way to SIG_DFL, so the signals act on the process as on any other; a signal
      * that was ignored when the process started stays ignored (nohup, background jobs). Needs no
-     * native binding, so a fork child does it first thing.
+     * native binding.
      */
     static void dropJvmHandlers(String... names) {
         for (String name : names) {

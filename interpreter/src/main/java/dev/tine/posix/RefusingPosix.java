@@ -213,4 +213,19 @@ final class RefusingPosix implements Posix {
     public TreeSet<Integer> openFds() throws PosixException {
         throw refused("openFds");
     }
+
+    @Override
+    public int memfd(String name) {
+        throw refused("memfd");
+    }
+
+    @Override
+    public void rewind(int fd) {
+        throw refused("rewind");
+    }
+
+    @Override
+    public int[] peekEnd(int pid) {
+        throw refused("waitid");
+    }
 }

@@ -66,19 +66,24 @@ public final class StdinLines {
         return end > 0;
     }
 
-    /** What was read from stdin and not yet returned. */
-    public byte[] readAhead() {
-        byte[] ahead = Arrays.copyOfRange(buffer, start, end);
-        return skipNewline && ahead.length > 0 && ahead[0] == '\n' ? Arrays.copyOfRange(ahead, 1, ahead.length) : ahead;
+    /** What was read from stdin and not yet returned, and whether a \n that comes next ends the last line. */
+    public record ReadAhead(byte[] bytes, boolean skipNewline) {
+        public static final ReadAhead NONE = new ReadAhead(new byte[0], false);
     }
 
-    /** In a fork child: the parent's read-ahead comes first. */
-    public void unread(byte[] ahead) {
+    public ReadAhead readAhead() {
+        return new ReadAhead(Arrays.copyOfRange(buffer, start, end), skipNewline);
+    }
+
+    /** In a fork child: the parent's read-ahead, before anything this process reads itself. */
+    public void unread(ReadAhead ahead) {
         byte[] rest = Arrays.copyOfRange(buffer, start, end);
-        buffer = new byte[Math.max(8192, ahead.length + rest.length)];
-        System.arraycopy(ahead, 0, buffer, 0, ahead.length);
-        System.arraycopy(rest, 0, buffer, ahead.length, rest.length);
+        byte[] bytes = ahead.bytes();
+        buffer = new byte[Math.max(8192, bytes.length + rest.length)];
+        System.arraycopy(bytes, 0, buffer, 0, bytes.length);
+        System.arraycopy(rest, 0, buffer, bytes.length, rest.length);
         start = 0;
-        end = ahead.length + rest.length;
+        end = bytes.length + rest.length;
+        skipNewline = ahead.skipNewline();
     }
 }

@@ -254,7 +254,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "sleep")
+    @Builtin(name = "sleep", restartable = true)
     @GenerateNodeFactory
     abstract static class SleepBuiltin extends BuiltinNode {
         @Specialization

@@ -37,14 +37,9 @@ final class Exec {
     static void exec(String file, boolean searchPath, String[] argv, String[] env, TineContext context, Node node) {
         ProcessState ps = context.process;
         Posix posix = context.posix;
-        List<String> candidates = new ArrayList<>();
-        if (!searchPath || file.contains("/")) {
-            candidates.add(file);
-        } else if (!file.isEmpty()) {
-            for (String dir : ps.environment.getOrDefault("PATH", "/bin:/usr/bin").split(":", -1)) {
-                candidates.add((dir.isEmpty() ? "." : dir) + "/" + file);
-            }
-        }
+        // The PATH search is done first, so that one execve is tried with the signals unblocked: in
+        // a fork child a handled signal that came in that window would take its default action.
+        List<String> candidates = List.of(searchPath ? ProcessSupport.findProgram(ps, file, node) : file);
         context.flush();
         Undo undo = new Undo();
         PosixException failure = null;

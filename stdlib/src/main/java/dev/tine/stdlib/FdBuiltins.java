@@ -85,7 +85,7 @@ public final class FdBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "read", minArgs = 1, process = true)
+    @Builtin(name = "read", minArgs = 1, process = true, restartable = true)
     @GenerateNodeFactory
     abstract static class ReadBuiltin extends BuiltinNode {
         @Specialization

@@ -69,7 +69,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         throw CompilerDirectives.shouldNotReachHere();
     }
 
-    @Builtin(name = "wait", process = true)
+    @Builtin(name = "wait", process = true, restartable = true)
     @GenerateNodeFactory
     abstract static class WaitBuiltin extends BuiltinNode {
         @Specialization
@@ -84,7 +84,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "waitpid", minArgs = 1, process = true)
+    @Builtin(name = "waitpid", minArgs = 1, process = true, restartable = true)
     @GenerateNodeFactory
     abstract static class WaitpidBuiltin extends BuiltinNode {
         @Specialization

@@ -283,13 +283,7 @@ final class Runner {
     }
 
     private void closeQuietly(int fd) {
-        if (fd >= 0) {
-            try {
-                posix.close(fd);
-            } catch (PosixException e) {
-                // nothing to do
-            }
-        }
+        posix.closeQuietly(fd);
     }
 
     private void closeAll() {

@@ -61,7 +61,8 @@ public final class TryNode extends TineNode {
     }
 
     private void runGuarded(VirtualFrame frame) {
-        if (ResumeState.of(this) != null && ResumeState.of(this).onPath(handler)) {
+        ResumeState resume = ResumeState.of(this);
+        if (resume != null && resume.onPath(handler)) {
             handler.executeVoid(frame);
             return;
         }
