@@ -54,6 +54,7 @@ final class HeldSignals {
     private final Set<Integer> ignoredByDefault = new java.util.HashSet<>();
     private Thread reader;
     private int fd = -1;
+    private int wake = -1;
 
     HeldSignals(NativePosix posix) {
         this.posix = posix;
@@ -81,17 +82,36 @@ final class HeldSignals {
     synchronized void start() throws PosixException {
         if (reader == null) {
             fd = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray()); // fails here, not in the reader
+            wake = posix.eventfd();
             reader = new Thread(this::read, "tine signals");
             reader.setDaemon(true);
             reader.start();
+            // At exit HotSpot waits 300 ms for any thread still in native code: stop the reader first.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "tine signals stop"));
+        }
+    }
+
+    private void stop() {
+        try {
+            posix.write(wake, new byte[]{1, 0, 0, 0, 0, 0, 0, 0}, 0, 8);
+            reader.join(100);
+        } catch (PosixException | InterruptedException e) {
+            // the process ends anyway
         }
     }
 
     private void read() {
         byte[] info = new byte[SIGINFO_SIZE];
+        int[] fds = {fd, wake};
+        short[] events = {Posix.POLLIN, Posix.POLLIN};
+        short[] revents = new short[2];
         try {
             while (true) {
-                if (posix.read(fd, info, SIGINFO_SIZE) < SIGINFO_SIZE) {
+                posix.poll(fds, events, revents, -1);
+                if (revents[1] != 0) {
+                    return; // the process is exiting
+                }
+                if (revents[0] == 0 || posix.read(fd, info, SIGINFO_SIZE) < SIGINFO_SIZE) {
                     continue;
                 }
                 int sig = (info[0] & 0xff) | (info[1] & 0xff) << 8 | (info[2] & 0xff) << 16 | (info[3] & 0xff) << 24; // ssi_signo
