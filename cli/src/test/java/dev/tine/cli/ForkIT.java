@@ -213,4 +213,22 @@ class ForkIT {
         assertEquals("error: ArithmeticError: division by zero\n" + place + "  at <main> (" + script + ":9:1)\n", r.err().substring(r.err().length() / 2));
         assertEquals(r.err().substring(0, r.err().length() / 2), r.err().substring(r.err().length() / 2), r.err());
     }
+
+    /** A script may set JAVA_TOOL_OPTIONS for the programs it runs: its fork children's JVMs are not changed by it. */
+    @Test
+    void theScriptsJavaOptionsDoNotReachTheChildsJvm(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("jto.tine");
+        Files.writeString(script, """
+                        setenv("JAVA_TOOL_OPTIONS", "-XX:+NoSuchOption")
+                        let pid = fork()
+                        if pid == 0 {
+                            print("child sees", getenv("JAVA_TOOL_OPTIONS"), trim(run(["sh", "-c", "echo $JAVA_TOOL_OPTIONS"]).stdout))
+                            exit(0)
+                        }
+                        print("child exited", waitpid(pid).code)
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, script.toString());
+        assertEquals("child sees -XX:+NoSuchOption -XX:+NoSuchOption\nchild exited 0\n", r.out(), r.err());
+        assertEquals("", r.err());
+    }
 }

@@ -39,7 +39,7 @@ final class ChildLauncher {
             SpawnSpec spec = new SpawnSpec();
             spec.argv = argv(feed, ready.childEnd()).toArray(String[]::new);
             spec.path = spec.argv[0];
-            spec.env = ChildSignals.environment(context.process.environmentArray());
+            spec.env = environment(context.process.environmentArray());
             for (int fd : context.process.foreignFds(posix)) {
                 if (fd != feed && fd != ready.childEnd()) {
                     spec.actions.add(new SpawnSpec.Close(fd));
@@ -85,6 +85,24 @@ final class ChildLauncher {
         } catch (PosixException e) {
             // already gone and reaped
         }
+    }
+
+    /** Variables the JVM reads at start: the child's JVM is its parent's (its flags), whatever the script set. */
+    private static final List<String> JVM_VARIABLES = List.of("JAVA_TOOL_OPTIONS=", "_JAVA_OPTIONS=", "JDK_JAVA_OPTIONS=", "_JAVA_SR_SIGNUM=");
+
+    /**
+     * The child process's environment: the script's (which the snapshot carries too, and the
+     * programs the child starts get), less what would change the child's JVM, plus its suspend signal.
+     */
+    static String[] environment(String[] scriptEnvironment) {
+        List<String> env = new ArrayList<>();
+        for (String e : scriptEnvironment) {
+            if (JVM_VARIABLES.stream().noneMatch(e::startsWith)) {
+                env.add(e);
+            }
+        }
+        env.add(ChildSignals.SUSPEND_SIGNAL);
+        return env.toArray(String[]::new);
     }
 
     /** `java [the JVM's flags] -cp [class path] ForkChildMain SNAPSHOT_FD READY_FD` */

@@ -1,8 +1,5 @@
 package dev.tine.fork;
 
-import java.util.Arrays;
-import java.util.stream.Stream;
-
 /**
  * Signals that reach a fork child while its JVM starts. A POSIX child has its parent's handlers
  * from the first instant; this child has them only once it has resumed. So it is started with
@@ -25,10 +22,4 @@ final class ChildSignals {
      */
     static final String SUSPEND_SIGNAL = "_JAVA_SR_SIGNUM=64";
 
-    /** The child's environment: the script's, and the JVM's suspend signal. */
-    static String[] environment(String[] scriptEnvironment) {
-        String name = SUSPEND_SIGNAL.substring(0, SUSPEND_SIGNAL.indexOf('=') + 1);
-        return Stream.concat(Arrays.stream(scriptEnvironment).filter(e -> !e.startsWith(name)), Stream.of(SUSPEND_SIGNAL))
-                        .toArray(String[]::new);
-    }
 }
