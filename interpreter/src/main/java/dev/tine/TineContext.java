@@ -12,9 +12,11 @@ import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.fork.ResumeState;
 import dev.tine.posix.Posix;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.SignalHandlerRootNode;
 import dev.tine.runtime.StdinLines;
 
 /** The state of one running Tine program: globals, built-ins, streams, the call depth. */
@@ -35,7 +37,7 @@ public final class TineContext {
     /** The OS, as this context may use it: native, or refusing (a sandbox). */
     public final Posix posix;
     /** In a fork child, until its fork() has returned 0: where to resume (see ResumeState.of). */
-    public dev.tine.fork.ResumeState resume;
+    public ResumeState resume;
     /** What args() returns: the application arguments, or in a fork child the parent's. */
     public String[] arguments;
 
@@ -83,7 +85,7 @@ public final class TineContext {
     @TruffleBoundary
     public synchronized CallTarget signalEntry() {
         if (signalEntry == null) {
-            signalEntry = new dev.tine.runtime.SignalHandlerRootNode(language).getCallTarget();
+            signalEntry = new SignalHandlerRootNode(language).getCallTarget();
         }
         return signalEntry;
     }

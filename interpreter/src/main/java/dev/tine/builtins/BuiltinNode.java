@@ -1,10 +1,9 @@
 package dev.tine.builtins;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.dsl.NodeChild;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 
 /** Base of every built-in; subclasses are Truffle DSL nodes over the call's arguments. */

@@ -1,8 +1,8 @@
 package dev.tine.nodes;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.dsl.NodeChild;
+
+import dev.tine.fork.Resumes;
 
 /** An operator with two operands, evaluated left to right. */
 @Resumes(Resumes.How.OPERANDS_AGAIN)

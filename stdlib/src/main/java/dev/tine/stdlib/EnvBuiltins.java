@@ -13,6 +13,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 import dev.tine.builtins.Builtin;
 import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
+import dev.tine.runtime.Errors;
 import dev.tine.runtime.ProcessState;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
@@ -115,7 +116,7 @@ public final class EnvBuiltins implements BuiltinProvider {
                 posix.chdir(ProcessSupport.resolve(ps, ProcessSupport.string(path, "path", this)));
                 ps.cwd = posix.getcwd();
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
             Env env = context().env;
             try {

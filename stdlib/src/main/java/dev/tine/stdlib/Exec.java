@@ -124,7 +124,7 @@ final class Exec {
                     }
                 }
             }
-            for (int sig = 1; sig <= ProcessSupport.MAX_SIGNAL; sig++) {
+            for (int sig = 1; sig <= Posix.MAX_SIGNAL; sig++) {
                 if ("ignore".equals(ps.signalHandlers.get(sig))) {
                     continue;
                 }

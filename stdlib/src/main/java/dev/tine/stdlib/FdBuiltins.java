@@ -52,7 +52,7 @@ public final class FdBuiltins implements BuiltinProvider {
                 l.add((long) fds[1]);
                 return l;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
     }
@@ -75,7 +75,7 @@ public final class FdBuiltins implements BuiltinProvider {
                 ps.scriptFds.add(fd);
                 return fd;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -103,7 +103,7 @@ public final class FdBuiltins implements BuiltinProvider {
                     out.write(buf, 0, n);
                 }
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -123,7 +123,7 @@ public final class FdBuiltins implements BuiltinProvider {
                 int n = readSome(fd, buf, len);
                 return new String(buf, 0, n, StandardCharsets.UTF_8);
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -173,7 +173,7 @@ public final class FdBuiltins implements BuiltinProvider {
                     }
                 }
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
             return bytes.length;
         }
@@ -197,7 +197,7 @@ public final class FdBuiltins implements BuiltinProvider {
                 ps.scriptFds.add(copy);
                 return copy;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -217,10 +217,10 @@ public final class FdBuiltins implements BuiltinProvider {
             int oldFd = ProcessSupport.scriptFd(ps, oldArg, this);
             int newFd = ProcessSupport.cInt(newArg, "fd", this);
             if (newFd < 0) {
-                throw ProcessSupport.osError(ProcessSupport.EBADF, "bad file descriptor: " + newFd, this);
+                throw ProcessSupport.osError(Posix.EBADF, "bad file descriptor: " + newFd, this);
             }
             if (!ps.scriptFds.contains(newFd) && ProcessSupport.isOpen(context().posix, newFd)) {
-                throw ProcessSupport.osError(ProcessSupport.EBADF, "fd " + newFd + " belongs to the Tine runtime; dup2 onto it would break Tine", this);
+                throw ProcessSupport.osError(Posix.EBADF, "fd " + newFd + " belongs to the Tine runtime; dup2 onto it would break Tine", this);
             }
             if (newFd == 1 || newFd == 2) {
                 context().flush();
@@ -230,7 +230,7 @@ public final class FdBuiltins implements BuiltinProvider {
                 ps.scriptFds.add(newFd);
                 return newFd;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -255,7 +255,7 @@ public final class FdBuiltins implements BuiltinProvider {
             try {
                 context().posix.close(fd);
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
             return TineNull.INSTANCE;
         }

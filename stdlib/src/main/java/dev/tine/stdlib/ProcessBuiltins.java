@@ -79,7 +79,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
                 int[] r = Blocking.waitpid(this, -1, 0);
                 return ProcessSupport.statusMap(r[0], r[1]);
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
     }
@@ -96,7 +96,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
                 int[] r = Blocking.waitpid(this, pid, options);
                 return r == null ? TineNull.INSTANCE : ProcessSupport.statusMap(r[0], r[1]);
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -165,7 +165,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
                 context().posix.kill(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(sig, "signal", this));
                 return TineNull.INSTANCE;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -205,7 +205,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
                 context().posix.setpgid(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(pgid, "pgid", this));
                 return TineNull.INSTANCE;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
 
@@ -234,7 +234,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
             try {
                 return context().posix.setsid();
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, this);
+                throw Errors.osError(e, this);
             }
         }
     }

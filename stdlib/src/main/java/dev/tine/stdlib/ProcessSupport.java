@@ -30,15 +30,6 @@ final class ProcessSupport {
     private ProcessSupport() {
     }
 
-    static final int MAX_SIGNAL = Posix.MAX_SIGNAL;
-    static final int EBADF = Posix.EBADF;
-    static final int EINVAL = Posix.EINVAL;
-    static final int ENOENT = Posix.ENOENT;
-    static final int EACCES = Posix.EACCES;
-
-    static TineException osError(PosixException e, Node node) {
-        return Errors.osError(e, node);
-    }
 
     @TruffleBoundary
     static TineException osError(int errno, String message, Node node) {
@@ -106,7 +97,7 @@ final class ProcessSupport {
     @TruffleBoundary
     static void checkEnvName(String name, Node node) {
         if (name.isEmpty() || name.indexOf('=') >= 0) {
-            throw osError(EINVAL, "invalid environment variable name " + Printer.quote(name), node);
+            throw osError(Posix.EINVAL, "invalid environment variable name " + Printer.quote(name), node);
         }
     }
 
@@ -124,7 +115,7 @@ final class ProcessSupport {
     static int scriptFd(ProcessState ps, Object v, Node node) {
         int fd = cInt(v, "fd", node);
         if (!ps.scriptFds.contains(fd)) {
-            throw osError(EBADF, "bad file descriptor: " + fd + (fd >= 0 && isOpen(TineContext.get(node).posix, fd) ? " (it belongs to the Tine runtime, not the script)" : ""), node);
+            throw osError(Posix.EBADF, "bad file descriptor: " + fd + (fd >= 0 && isOpen(TineContext.get(node).posix, fd) ? " (it belongs to the Tine runtime, not the script)" : ""), node);
         }
         return fd;
     }
@@ -158,7 +149,7 @@ final class ProcessSupport {
             return name;
         }
         if (name.isEmpty()) {
-            throw osError(ENOENT, Posix.strerror(ENOENT) + ": \"\"", node);
+            throw osError(Posix.ENOENT, Posix.strerror(Posix.ENOENT) + ": \"\"", node);
         }
         String path = ps.environment.getOrDefault("PATH", "/bin:/usr/bin");
         boolean denied = false;
@@ -173,8 +164,8 @@ final class ProcessSupport {
             }
         }
         if (denied) {
-            throw osError(EACCES, Posix.strerror(EACCES) + ": " + name, node);
+            throw osError(Posix.EACCES, Posix.strerror(Posix.EACCES) + ": " + name, node);
         }
-        throw osError(ENOENT, Posix.strerror(ENOENT) + ": " + name, node);
+        throw osError(Posix.ENOENT, Posix.strerror(Posix.ENOENT) + ": " + name, node);
     }
 }

@@ -103,22 +103,22 @@ final class Runner {
                     spawner.stdio[2] = new Spawner.Stdio(errPipe[1], false);
                 }
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, node);
+                throw Errors.osError(e, node);
             }
             pid = spawner.start(context, node);
             // The child has its ends; the parent keeps the others, non-blocking.
             if (inPipe != null) {
-                closeQuietly(inPipe[0]);
+                posix.closeQuietly(inPipe[0]);
                 inPipe[0] = -1;
                 nonBlocking(inPipe[1]);
             }
             if (outPipe != null) {
-                closeQuietly(outPipe[1]);
+                posix.closeQuietly(outPipe[1]);
                 outPipe[1] = -1;
                 nonBlocking(outPipe[0]);
             }
             if (errPipe != null) {
-                closeQuietly(errPipe[1]);
+                posix.closeQuietly(errPipe[1]);
                 errPipe[1] = -1;
                 nonBlocking(errPipe[0]);
             }
@@ -130,7 +130,7 @@ final class Runner {
                 boolean readingOut = outPipe != null && outPipe[0] >= 0;
                 boolean readingErr = errPipe != null && errPipe[0] >= 0;
                 if (writing && inOffset >= input.length) {
-                    closeQuietly(inPipe[1]);
+                    posix.closeQuietly(inPipe[1]);
                     inPipe[1] = -1;
                     writing = false;
                 }
@@ -175,7 +175,7 @@ final class Runner {
                             if (e.errno == Posix.EPIPE || (revents[i] & Posix.POLLERR) != 0) {
                                 inOffset = input.length; // the child stopped reading: drop the rest
                             } else if (e.errno != Posix.EAGAIN) {
-                                throw ProcessSupport.osError(e, node);
+                                throw Errors.osError(e, node);
                             }
                         }
                     } else {
@@ -187,10 +187,10 @@ final class Runner {
                             if (e.errno == Posix.EAGAIN) {
                                 continue;
                             }
-                            throw ProcessSupport.osError(e, node);
+                            throw Errors.osError(e, node);
                         }
                         if (got == 0) {
-                            closeQuietly(fd);
+                            posix.closeQuietly(fd);
                             if (isOut) {
                                 outPipe[0] = -1;
                             } else {
@@ -213,10 +213,10 @@ final class Runner {
                 status = r[1];
                 reaped = true;
             } catch (PosixException e) {
-                throw ProcessSupport.osError(e, node);
+                throw Errors.osError(e, node);
             }
         } catch (PosixException e) {
-            throw ProcessSupport.osError(e, node);
+            throw Errors.osError(e, node);
         } finally {
             if (pid > 0 && !reaped) {
                 // interrupted (an error, a signal handler that threw, exit): leave no child behind
@@ -282,15 +282,11 @@ final class Runner {
         posix.setStatusFlags(fd, posix.getStatusFlags(fd) | Posix.O_NONBLOCK);
     }
 
-    private void closeQuietly(int fd) {
-        posix.closeQuietly(fd);
-    }
-
     private void closeAll() {
         for (int[] p : new int[][]{inPipe, outPipe, errPipe}) {
             if (p != null) {
-                closeQuietly(p[0]);
-                closeQuietly(p[1]);
+                posix.closeQuietly(p[0]);
+                posix.closeQuietly(p[1]);
                 p[0] = -1;
                 p[1] = -1;
             }

@@ -107,7 +107,7 @@ public final class SignalBuiltins implements BuiltinProvider {
             }
             String name = signalName(sig);
             if (sig == sigNumber("SIGKILL") || sig == sigNumber("SIGSTOP")) {
-                throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: " + name + " cannot be caught", this);
+                throw ProcessSupport.osError(Posix.EINVAL, "signal: " + name + " cannot be caught", this);
             }
             if (name == null || !ScriptSignals.install(context(), sig, handler)) {
                 throw Errors.valueError("signal: " + describe(sig) + " cannot be handled by a Tine function: " + (!context().posix.canCatchSignals()
@@ -118,11 +118,11 @@ public final class SignalBuiltins implements BuiltinProvider {
         }
 
         private int checkSignal(long sigArg) {
-            if (sigArg < 1 || sigArg > ProcessSupport.MAX_SIGNAL) {
-                throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: invalid signal number " + sigArg, this);
+            if (sigArg < 1 || sigArg > Posix.MAX_SIGNAL) {
+                throw ProcessSupport.osError(Posix.EINVAL, "signal: invalid signal number " + sigArg, this);
             }
             if (sigArg >= Posix.LIBC_SIGNAL_FIRST && sigArg <= Posix.LIBC_SIGNAL_LAST) {
-                throw ProcessSupport.osError(ProcessSupport.EINVAL, "signal: signal " + sigArg + " is reserved by the C library", this);
+                throw ProcessSupport.osError(Posix.EINVAL, "signal: signal " + sigArg + " is reserved by the C library", this);
             }
             return (int) sigArg;
         }

@@ -89,7 +89,7 @@ final class Spawner {
         if ((v = option(map, "pgroup")) != null) {
             int pg = ProcessSupport.cInt(v, builtin + "() pgroup", node);
             if (pg < 0) {
-                throw ProcessSupport.osError(ProcessSupport.EINVAL, builtin + "() pgroup must be 0 or a process group id", node);
+                throw ProcessSupport.osError(Posix.EINVAL, builtin + "() pgroup must be 0 or a process group id", node);
             }
             s.pgroup = pg;
         }
@@ -166,7 +166,7 @@ final class Spawner {
             spec.signalMask = new int[0];
             return posix.spawn(spec);
         } catch (PosixException e) {
-            throw ProcessSupport.osError(e, node);
+            throw Errors.osError(e, node);
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.tine.nodes.access;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TineList;

@@ -1,10 +1,9 @@
 package dev.tine.nodes.access;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 
 /**
@@ -27,7 +26,8 @@ public final class SpillNode extends TineExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        if (ResumeState.of(this) != null && !ResumeState.of(this).onPath(this)) {
+        ResumeState resume = ResumeState.of(this);
+        if (resume != null && !resume.onPath(this)) {
             return frame.getObject(slot); // evaluated in the parent before the fork
         }
         Object v = value.executeGeneric(frame);

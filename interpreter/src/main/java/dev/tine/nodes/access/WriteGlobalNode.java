@@ -1,10 +1,9 @@
 package dev.tine.nodes.access;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.GlobalCell;

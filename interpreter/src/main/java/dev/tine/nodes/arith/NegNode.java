@@ -1,7 +1,5 @@
 package dev.tine.nodes.arith;
 
-import dev.tine.fork.Resumes;
-
 import java.math.BigInteger;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
@@ -9,6 +7,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;

@@ -1,7 +1,5 @@
 package dev.tine.nodes.call;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.ArityException;
@@ -13,6 +11,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.tine.fork.ForkedHostObject;
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.HostValues;
@@ -36,8 +35,9 @@ public final class CallNode extends TineExpressionNode {
     @Override
     @ExplodeLoop
     public Object executeGeneric(VirtualFrame frame) {
-        if (ResumeState.of(this) != null && ResumeState.of(this).isRecordedCall(this)) {
-            return reenter();
+        ResumeState resume = ResumeState.of(this);
+        if (resume != null && resume.isRecordedCall(this)) {
+            return reenter(resume);
         }
         Object f = callee.executeGeneric(frame);
         Object[] args = new Object[arguments.length + 1];
@@ -97,8 +97,8 @@ public final class CallNode extends TineExpressionNode {
     }
 
     /** In a fork child: this call was running in the parent; enter its frame again, or return fork()'s 0. */
-    private Object reenter() {
-        Object[] args = ResumeState.of(this).enterNext();
+    private Object reenter(ResumeState resume) {
+        Object[] args = resume.enterNext();
         if (args == null) {
             return 0L;
         }

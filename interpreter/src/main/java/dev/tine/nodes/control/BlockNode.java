@@ -1,11 +1,10 @@
 package dev.tine.nodes.control;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
 
 /** `{ ... }`: statements in order. */
@@ -24,7 +23,8 @@ public final class BlockNode extends TineNode {
     @Override
     @ExplodeLoop
     public void executeVoid(VirtualFrame frame) {
-        int start = ResumeState.of(this) == null ? 0 : ResumeState.of(this).firstOnPath(statements);
+        ResumeState resume = ResumeState.of(this);
+        int start = resume == null ? 0 : resume.firstOnPath(statements);
         for (int i = 0; i < statements.length; i++) {
             if (i >= start) {
                 statements[i].executeVoid(frame);

@@ -1,13 +1,12 @@
 package dev.tine.nodes.control;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Cell;

@@ -1,12 +1,11 @@
 package dev.tine.nodes.control;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
 import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.HostValues;
@@ -36,7 +35,8 @@ public final class ProgramNode extends TineExpressionNode {
     @ExplodeLoop
     private Object run(VirtualFrame frame) {
         int last = statements.length - 1;
-        int start = ResumeState.of(this) == null ? 0 : ResumeState.of(this).firstOnPath(statements);
+        ResumeState resume = ResumeState.of(this);
+        int start = resume == null ? 0 : resume.firstOnPath(statements);
         for (int i = 0; i < last; i++) {
             if (i >= start) {
                 statements[i].executeVoid(frame);

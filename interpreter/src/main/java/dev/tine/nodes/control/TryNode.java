@@ -1,11 +1,10 @@
 package dev.tine.nodes.control;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.TineException;

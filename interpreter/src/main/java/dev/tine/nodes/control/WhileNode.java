@@ -1,12 +1,11 @@
 package dev.tine.nodes.control;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
 

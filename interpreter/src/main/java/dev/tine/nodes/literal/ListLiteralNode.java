@@ -1,12 +1,11 @@
 package dev.tine.nodes.literal;
 
-import dev.tine.fork.Resumes;
-
 import java.util.ArrayList;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.TineList;
 

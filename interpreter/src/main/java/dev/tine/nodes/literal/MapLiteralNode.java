@@ -1,10 +1,9 @@
 package dev.tine.nodes.literal;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.access.MapKeys;
 import dev.tine.runtime.TineMap;

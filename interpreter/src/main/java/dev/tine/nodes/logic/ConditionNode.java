@@ -1,11 +1,10 @@
 package dev.tine.nodes.logic;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.UnexpectedResultException;
 import com.oracle.truffle.api.profiles.CountingConditionProfile;
 
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TypeNames;

@@ -1,9 +1,8 @@
 package dev.tine.nodes.logic;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 
 /** `not a`, bools only. */

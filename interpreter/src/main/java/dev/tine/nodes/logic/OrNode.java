@@ -1,10 +1,9 @@
 package dev.tine.nodes.logic;
 
-import dev.tine.fork.Resumes;
-
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 
 /** `a or b`, short-circuit, bools only. */
@@ -20,7 +19,8 @@ public final class OrNode extends TineExpressionNode {
 
     @Override
     public Object executeGeneric(VirtualFrame frame) {
-        if (ResumeState.of(this) != null && ResumeState.of(this).onPath(right)) {
+        ResumeState resume = ResumeState.of(this);
+        if (resume != null && resume.onPath(right)) {
             return right.test(frame); // the left side was false
         }
         return left.test(frame) || right.test(frame);
