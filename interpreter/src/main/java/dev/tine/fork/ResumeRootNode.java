@@ -12,6 +12,7 @@ import com.oracle.truffle.api.nodes.RootNode;
 import dev.tine.TineContext;
 import dev.tine.TineLanguage;
 import dev.tine.TineOptions;
+import dev.tine.nodes.FunctionRootNode;
 import dev.tine.posix.PosixException;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.ScriptSignals;
@@ -47,7 +48,7 @@ public final class ResumeRootNode extends RootNode {
             // that is not the script's: there is nothing to go back to
             throw Errors.error("ProcessError", "a fork() child made in a signal handler cannot return from the handler "
                             + "into the interrupted code: end the child with exit() or exec()",
-                            outermost.root() instanceof dev.tine.nodes.FunctionRootNode f ? f.getBody() : null);
+                            outermost.root() instanceof FunctionRootNode f ? f.getBody() : null);
         }
         return result;
     }

@@ -17,8 +17,8 @@ import dev.tine.runtime.StdinLines;
  * policy, the script's arguments), the process state it owns (fds, environment, cwd, signal
  * handlers), its globals, the active calls (in a signal handler, on top of the code it
  * interrupted, unless that code cannot be gone back to: mustEndInHandler), and what read_line()
- * had read ahead. The sources
- * travel with it ({@link SnapshotCodec}), so the child translates the same trees.
+ * had read ahead. The sources travel with it ({@link SnapshotCodec}), so the child translates
+ * the same trees.
  */
 public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState process, List<Global> globals,
                 List<CapturedFrame> frames, boolean mustEndInHandler, StdinLines.ReadAhead stdinAhead) {
