@@ -12,6 +12,7 @@ import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
 import dev.tine.posix.Posix;
 import dev.tine.runtime.GlobalCell;
@@ -33,9 +34,12 @@ public final class TineContext {
     public int callDepth;
     private final boolean processAllowed;
     public final boolean processMode;
-    public final ProcessState process;
-    /** The OS, as this context may use it: native, or refusing (a sandbox). */
-    public final Posix posix;
+    /** The process state the script owns; while fork() rehearses its child (Rehearsal), the child's copy. */
+    public ProcessState process;
+    /** The OS, as this context may use it: native, or refusing (a sandbox); while fork() rehearses, a recorder. */
+    public Posix posix;
+    /** While fork() rehearses its child in this context: the rehearsal (see Rehearsal.of). */
+    public Rehearsal rehearsal;
     /** In a fork child, until its fork() has returned 0: where to resume (see ResumeState.of). */
     public ResumeState resume;
     /** What args() returns: the application arguments, or in a fork child the parent's. */

@@ -136,7 +136,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
             }
         }
         BuiltinNode node = factory.createNode((Object) args);
-        BuiltinRootNode root = new BuiltinRootNode(this, spec.name(), node, spec.process(), spec.restartable());
+        BuiltinRootNode root = new BuiltinRootNode(this, spec, node);
         return new TineFunction(spec.name(), root.getCallTarget(), min, max, null);
     }
 

@@ -3,6 +3,7 @@ package dev.tine;
 import org.graalvm.options.OptionCategory;
 import org.graalvm.options.OptionKey;
 import org.graalvm.options.OptionStability;
+import org.graalvm.options.OptionType;
 
 import com.oracle.truffle.api.Option;
 
@@ -20,6 +21,18 @@ public final class TineOptions {
 
     @Option(help = "The engine and tool options the tine command gave the context (name=value, NUL-separated), which a fork() child gets too.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<String> LaunchOptions = new OptionKey<>("");
+
+    @Option(help = "How fork() makes its child: auto (a child that only sets up fds and execs is started with posix_spawn, "
+                    + "any other is a full runtime), or full (always a full runtime).", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
+    public static final OptionKey<String> ForkPath = new OptionKey<>("auto", new OptionType<>("auto|full", s -> {
+        if (!s.equals("auto") && !s.equals("full")) {
+            throw new IllegalArgumentException("tine.ForkPath must be auto or full, not " + s);
+        }
+        return s;
+    }));
+
+    @Option(help = "Print on stderr, for each fork(), how its child was made and why.", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
+    public static final OptionKey<Boolean> TraceFork = new OptionKey<>(false);
 
     @Option(help = "In a fork() child: the fd on which to tell the parent it has resumed.", category = OptionCategory.INTERNAL, stability = OptionStability.STABLE)
     public static final OptionKey<Integer> ForkReadyFd = new OptionKey<>(-1);

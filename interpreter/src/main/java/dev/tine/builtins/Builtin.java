@@ -28,4 +28,11 @@ public @interface Builtin {
      * call restarted after a handler, SA_RESTART): what a fork child of that handler does.
      */
     boolean restartable() default false;
+
+    /**
+     * May run while fork() rehearses its child in the parent (the fork-then-exec fast path): it
+     * acts only on its arguments, on new values, on the context's ProcessState and through the
+     * context's Posix, which records there. Anything else it did would happen in the parent.
+     */
+    boolean rehearsable() default false;
 }

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
 import dev.tine.TineLanguage;
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.TineRootNode;
 import dev.tine.runtime.Errors;
@@ -14,14 +15,15 @@ import dev.tine.runtime.Errors;
 public final class BuiltinRootNode extends TineRootNode {
     @Child private BuiltinNode body;
     private final boolean process;
-
     private final boolean restartable;
+    private final boolean rehearsable;
 
-    public BuiltinRootNode(TineLanguage language, String name, BuiltinNode body, boolean process, boolean restartable) {
-        super(language, resultFrame(), name, null);
+    public BuiltinRootNode(TineLanguage language, Builtin spec, BuiltinNode body) {
+        super(language, resultFrame(), spec.name(), null);
         this.body = body;
-        this.process = process;
-        this.restartable = restartable;
+        this.process = spec.process();
+        this.restartable = spec.restartable();
+        this.rehearsable = spec.rehearsable();
     }
 
     /** See {@link Builtin#restartable}. */
@@ -39,6 +41,10 @@ public final class BuiltinRootNode extends TineRootNode {
     public Object execute(VirtualFrame frame) {
         if (process && !TineContext.get(this).processAllowed()) {
             throw Errors.error("SecurityError", getName() + "() needs a context that allows creating processes and native access", body);
+        }
+        Rehearsal rehearsal = Rehearsal.of(this);
+        if (rehearsal != null && !rehearsable) {
+            throw rehearsal.refuse(getName() + "()");
         }
         ResumeState resume = ResumeState.of(this);
         if (resume != null && resume.restoreFrame(this, frame)) {

@@ -24,8 +24,12 @@ public final class Fork {
     public static long fork(TineContext context, Node caller) {
         context.flush(); // what was printed before the fork is out once, by the parent
         try {
-            byte[] snapshot = SnapshotCodec.encode(Snapshot.capture(context, caller), context);
-            return ChildLauncher.launch(context, snapshot, caller);
+            Snapshot state = Snapshot.capture(context, caller);
+            int pid = Rehearsal.run(context, state);
+            if (pid > 0) {
+                return pid; // the child only set up fds and exec'd: posix_spawn started that program
+            }
+            return ChildLauncher.launch(context, SnapshotCodec.encode(state, context), caller);
         } catch (IOException e) {
             throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);
         } catch (ChildLauncher.ChildFailed e) {

@@ -8,6 +8,7 @@ import com.oracle.truffle.api.source.SourceSection;
 
 import dev.tine.TineContext;
 import dev.tine.TineLanguage;
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
 import dev.tine.nodes.control.ReturnException;
 import dev.tine.runtime.Cell;
@@ -59,6 +60,7 @@ public final class FunctionRootNode extends TineRootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         TineContext context = TineContext.get(this);
+        Rehearsal.step(this);
         if (++context.callDepth > MAX_CALL_DEPTH) {
             context.callDepth--;
             throw Errors.valueError("call depth exceeded", this.body);

@@ -38,6 +38,13 @@ public final class HostValues {
         return fromForeign(v);
     }
 
+    private static volatile boolean foreignSeen;
+
+    /** Whether a host (or other language's) value has come into Tine in this process: fork() then never rehearses (Rehearsal). */
+    public static boolean foreignSeen() {
+        return foreignSeen;
+    }
+
     private static boolean isTineObject(Object v) {
         return v instanceof TineList || v instanceof TineMap || v instanceof TineFunction || v instanceof TineNull;
     }
@@ -64,6 +71,7 @@ public final class HostValues {
         } catch (UnsupportedMessageException e) {
             // not what it said it was: keep the foreign value
         }
+        foreignSeen = true;
         return v;
     }
 

@@ -31,6 +31,13 @@ public final class ProcessState {
         this.cwd = cwd;
     }
 
+    /** A copy, which can change without changing this one (a fork rehearsal's child). */
+    public ProcessState copy() {
+        ProcessState c = new ProcessState(environment, cwd);
+        c.replaceWith(this);
+        return c;
+    }
+
     /** Takes on another process's state (a fork child's parent's). */
     public void replaceWith(ProcessState other) {
         scriptFds.clear();

@@ -32,15 +32,19 @@ public final class ScriptSignals {
     @TruffleBoundary
     public static boolean install(TineContext context, int sig, TineFunction handler) {
         Registration previous = HANDLERS.put(sig, new Registration(context.env, Thread.currentThread(), handler, context.signalEntry()));
-        if (context.posix.catchSignal(sig, ScriptSignals::dispatch)) {
-            return true;
+        boolean caught = false;
+        try {
+            caught = context.posix.catchSignal(sig, ScriptSignals::dispatch);
+            return caught;
+        } finally {
+            if (!caught) { // refused, or the call did not return (a fork rehearsal stops there)
+                if (previous == null) {
+                    HANDLERS.remove(sig);
+                } else {
+                    HANDLERS.put(sig, previous);
+                }
+            }
         }
-        if (previous == null) {
-            HANDLERS.remove(sig);
-        } else {
-            HANDLERS.put(sig, previous);
-        }
-        return false;
     }
 
     /** Forgets the handler; the caller sets the native disposition. */

@@ -66,7 +66,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         return sb.append('\n').toString();
     }
 
-    @Builtin(name = "str")
+    @Builtin(name = "str", rehearsable = true)
     @GenerateNodeFactory
     abstract static class StrBuiltin extends BuiltinNode {
         @Specialization
@@ -75,7 +75,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "type")
+    @Builtin(name = "type", rehearsable = true)
     @GenerateNodeFactory
     abstract static class TypeBuiltin extends BuiltinNode {
         @Specialization
@@ -84,7 +84,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "int")
+    @Builtin(name = "int", rehearsable = true)
     @GenerateNodeFactory
     abstract static class IntBuiltin extends BuiltinNode {
         @Specialization
@@ -131,7 +131,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "float")
+    @Builtin(name = "float", rehearsable = true)
     @GenerateNodeFactory
     abstract static class FloatBuiltin extends BuiltinNode {
         @Specialization
@@ -164,7 +164,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "len")
+    @Builtin(name = "len", rehearsable = true)
     @GenerateNodeFactory
     abstract static class LenBuiltin extends BuiltinNode {
         @Specialization
@@ -188,7 +188,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "error")
+    @Builtin(name = "error", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ErrorBuiltin extends BuiltinNode {
         @Specialization
@@ -202,7 +202,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "assert", minArgs = 1)
+    @Builtin(name = "assert", minArgs = 1, rehearsable = true)
     @GenerateNodeFactory
     abstract static class AssertBuiltin extends BuiltinNode {
         @Specialization
@@ -219,7 +219,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "args")
+    @Builtin(name = "args", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ArgsBuiltin extends BuiltinNode {
         @Specialization
@@ -233,7 +233,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "time")
+    @Builtin(name = "time", rehearsable = true)
     @GenerateNodeFactory
     abstract static class TimeBuiltin extends BuiltinNode {
         @Specialization
@@ -244,7 +244,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "clock")
+    @Builtin(name = "clock", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ClockBuiltin extends BuiltinNode {
         @Specialization

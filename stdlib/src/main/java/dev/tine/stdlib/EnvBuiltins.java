@@ -31,7 +31,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         return EnvBuiltinsFactory.getFactories();
     }
 
-    @Builtin(name = "getenv", process = true)
+    @Builtin(name = "getenv", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class GetenvBuiltin extends BuiltinNode {
         @Specialization
@@ -47,7 +47,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "setenv", process = true)
+    @Builtin(name = "setenv", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class SetenvBuiltin extends BuiltinNode {
         @Specialization
@@ -64,7 +64,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "unsetenv", process = true)
+    @Builtin(name = "unsetenv", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class UnsetenvBuiltin extends BuiltinNode {
         @Specialization
@@ -81,7 +81,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "environ", process = true)
+    @Builtin(name = "environ", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class EnvironBuiltin extends BuiltinNode {
         @Specialization
@@ -95,7 +95,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "cwd", process = true)
+    @Builtin(name = "cwd", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class CwdBuiltin extends BuiltinNode {
         @Specialization
@@ -104,7 +104,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "chdir", process = true)
+    @Builtin(name = "chdir", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class ChdirBuiltin extends BuiltinNode {
         @Specialization

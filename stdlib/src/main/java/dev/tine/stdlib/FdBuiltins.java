@@ -57,7 +57,7 @@ public final class FdBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "open", process = true)
+    @Builtin(name = "open", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class OpenBuiltin extends BuiltinNode {
         @Specialization
@@ -184,7 +184,7 @@ public final class FdBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "dup", process = true)
+    @Builtin(name = "dup", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class DupBuiltin extends BuiltinNode {
         @Specialization
@@ -207,7 +207,7 @@ public final class FdBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "dup2", process = true)
+    @Builtin(name = "dup2", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class Dup2Builtin extends BuiltinNode {
         @Specialization
@@ -240,7 +240,7 @@ public final class FdBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "close", process = true)
+    @Builtin(name = "close", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class CloseBuiltin extends BuiltinNode {
         @Specialization

@@ -85,7 +85,7 @@ public final class IoBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "exists")
+    @Builtin(name = "exists", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ExistsBuiltin extends BuiltinNode {
         @Specialization

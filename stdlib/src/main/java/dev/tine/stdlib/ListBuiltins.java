@@ -74,7 +74,7 @@ public final class ListBuiltins implements BuiltinProvider {
         return (int) Math.max(0, Math.min(size, i));
     }
 
-    @Builtin(name = "slice", minArgs = 2)
+    @Builtin(name = "slice", minArgs = 2, rehearsable = true)
     @GenerateNodeFactory
     abstract static class SliceBuiltin extends BuiltinNode {
         @Specialization
@@ -101,7 +101,7 @@ public final class ListBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "contains")
+    @Builtin(name = "contains", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ContainsBuiltin extends BuiltinNode {
         @Specialization
@@ -133,7 +133,7 @@ public final class ListBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "reverse")
+    @Builtin(name = "reverse", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ReverseBuiltin extends BuiltinNode {
         @Specialization
@@ -156,7 +156,7 @@ public final class ListBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "join")
+    @Builtin(name = "join", rehearsable = true)
     @GenerateNodeFactory
     abstract static class JoinBuiltin extends BuiltinNode {
         @Specialization
@@ -178,7 +178,7 @@ public final class ListBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "range", minArgs = 1)
+    @Builtin(name = "range", minArgs = 1, rehearsable = true)
     @GenerateNodeFactory
     abstract static class RangeBuiltin extends BuiltinNode {
         @Specialization

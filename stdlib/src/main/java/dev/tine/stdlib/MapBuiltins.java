@@ -25,7 +25,7 @@ public final class MapBuiltins implements BuiltinProvider {
         return MapBuiltinsFactory.getFactories();
     }
 
-    @Builtin(name = "keys")
+    @Builtin(name = "keys", rehearsable = true)
     @GenerateNodeFactory
     abstract static class KeysBuiltin extends BuiltinNode {
         @Specialization
@@ -40,7 +40,7 @@ public final class MapBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "values")
+    @Builtin(name = "values", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ValuesBuiltin extends BuiltinNode {
         @Specialization
@@ -61,7 +61,7 @@ public final class MapBuiltins implements BuiltinProvider {
         return p >= 0 && p < list.size() ? (int) p : -1;
     }
 
-    @Builtin(name = "has")
+    @Builtin(name = "has", rehearsable = true)
     @GenerateNodeFactory
     abstract static class HasBuiltin extends BuiltinNode {
         @Specialization
@@ -81,7 +81,7 @@ public final class MapBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "get", minArgs = 2)
+    @Builtin(name = "get", minArgs = 2, rehearsable = true)
     @GenerateNodeFactory
     abstract static class GetBuiltin extends BuiltinNode {
         @Specialization

@@ -36,7 +36,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         return Map.of("WNOHANG", (long) Posix.WNOHANG);
     }
 
-    @Builtin(name = "exec", minArgs = 2, process = true)
+    @Builtin(name = "exec", minArgs = 2, process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class ExecBuiltin extends BuiltinNode {
         @Specialization
@@ -46,7 +46,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "execp", minArgs = 2, process = true)
+    @Builtin(name = "execp", minArgs = 2, process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class ExecpBuiltin extends BuiltinNode {
         @Specialization
@@ -145,7 +145,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "getppid")
+    @Builtin(name = "getppid", rehearsable = true)
     @GenerateNodeFactory
     abstract static class GetppidBuiltin extends BuiltinNode {
         @Specialization
@@ -195,7 +195,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "setpgid", process = true)
+    @Builtin(name = "setpgid", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class SetpgidBuiltin extends BuiltinNode {
         @Specialization
@@ -215,7 +215,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "getpgrp", process = true)
+    @Builtin(name = "getpgrp", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class GetpgrpBuiltin extends BuiltinNode {
         @Specialization

@@ -69,7 +69,7 @@ public final class SignalBuiltins implements BuiltinProvider {
         return s == null || !s.defined() || s.name().startsWith("__") ? null : s.name();
     }
 
-    @Builtin(name = "signal", process = true)
+    @Builtin(name = "signal", process = true, rehearsable = true)
     @GenerateNodeFactory
     abstract static class SignalBuiltin extends BuiltinNode {
         @Specialization

@@ -22,7 +22,7 @@ public final class StringBuiltins implements BuiltinProvider {
         return StringBuiltinsFactory.getFactories();
     }
 
-    @Builtin(name = "split", minArgs = 1)
+    @Builtin(name = "split", minArgs = 1, rehearsable = true)
     @GenerateNodeFactory
     abstract static class SplitBuiltin extends BuiltinNode {
         /** Like Python's str.split(sep): every separator splits, empty pieces are kept. */
@@ -61,7 +61,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "trim")
+    @Builtin(name = "trim", rehearsable = true)
     @GenerateNodeFactory
     abstract static class TrimBuiltin extends BuiltinNode {
         @Specialization
@@ -76,7 +76,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "lines")
+    @Builtin(name = "lines", rehearsable = true)
     @GenerateNodeFactory
     abstract static class LinesBuiltin extends BuiltinNode {
         /** Like Python's splitlines(): no trailing empty line, \r\n counts as one break. */
@@ -108,7 +108,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "upper")
+    @Builtin(name = "upper", rehearsable = true)
     @GenerateNodeFactory
     abstract static class UpperBuiltin extends BuiltinNode {
         @Specialization
@@ -123,7 +123,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "lower")
+    @Builtin(name = "lower", rehearsable = true)
     @GenerateNodeFactory
     abstract static class LowerBuiltin extends BuiltinNode {
         @Specialization
@@ -138,7 +138,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "starts_with")
+    @Builtin(name = "starts_with", rehearsable = true)
     @GenerateNodeFactory
     abstract static class StartsWithBuiltin extends BuiltinNode {
         @Specialization
@@ -153,7 +153,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "ends_with")
+    @Builtin(name = "ends_with", rehearsable = true)
     @GenerateNodeFactory
     abstract static class EndsWithBuiltin extends BuiltinNode {
         @Specialization
@@ -168,7 +168,7 @@ public final class StringBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "replace")
+    @Builtin(name = "replace", rehearsable = true)
     @GenerateNodeFactory
     abstract static class ReplaceBuiltin extends BuiltinNode {
         @Specialization

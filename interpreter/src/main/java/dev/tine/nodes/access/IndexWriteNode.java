@@ -4,6 +4,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
@@ -19,12 +20,14 @@ import dev.tine.runtime.TypeNames;
 public abstract class IndexWriteNode extends TineExpressionNode {
     @Specialization
     protected Object list(TineList list, Object index, Object value) {
+        Rehearsal.refuseChange(this);
         list.items.set(Indexes.position(index, list.size(), "list", this), value);
         return value;
     }
 
     @Specialization
     protected Object map(TineMap map, Object key, Object value) {
+        Rehearsal.refuseChange(this);
         map.put(MapKeys.check(key, this), value);
         return value;
     }

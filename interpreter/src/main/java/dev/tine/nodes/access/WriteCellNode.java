@@ -2,8 +2,10 @@ package dev.tine.nodes.access;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
+import dev.tine.runtime.Cell;
 import dev.tine.runtime.TineFunction;
 
 /** Assigns a variable the running closure captured: the enclosing function sees the change. */
@@ -20,7 +22,9 @@ public final class WriteCellNode extends TineExpressionNode {
     @Override
     public Object executeGeneric(VirtualFrame frame) {
         Object v = value.executeGeneric(frame);
-        ((TineFunction) frame.getArguments()[0]).cells[index].value = v;
+        Cell cell = ((TineFunction) frame.getArguments()[0]).cells[index];
+        Rehearsal.journal(this, cell);
+        cell.value = v;
         return v;
     }
 }

@@ -3,6 +3,7 @@ package dev.tine.nodes.access;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
@@ -29,6 +30,7 @@ public final class WriteGlobalNode extends TineExpressionNode {
             throw Errors.nameError("name '" + name + "' is not defined", this);
         }
         Object v = value.executeGeneric(frame);
+        Rehearsal.journal(this, cell);
         cell.value = v;
         cell.defined = true;
         return v;

@@ -2,6 +2,7 @@ package dev.tine.nodes.access;
 
 import com.oracle.truffle.api.frame.VirtualFrame;
 
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Cell;
@@ -38,6 +39,7 @@ public final class WriteLocalNode extends TineExpressionNode {
             frame.setObject(var.slot, cell);
         } else {
             cell = (Cell) frame.getObject(var.slot);
+            Rehearsal.journal(this, cell); // a fork rehearsal's frame shares its cells with the parent's
         }
         Object v = value.executeGeneric(frame);
         cell.value = v;

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
@@ -59,6 +60,7 @@ public final class ForNode extends TineNode {
         for (long i = start; i < seq.size(); i++) {
             frame.setObject(positionSlot, i);
             TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
+            Rehearsal.step(this);
             if (resuming) {
                 resuming = false; // the loop variable of this iteration is in the restored frame
             } else {

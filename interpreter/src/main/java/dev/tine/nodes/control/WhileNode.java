@@ -4,6 +4,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
@@ -42,6 +43,7 @@ public final class WhileNode extends TineNode {
         }
         while (condition.test(frame)) {
             TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
+            Rehearsal.step(this);
             try {
                 body.executeVoid(frame);
             } catch (ContinueException e) {
