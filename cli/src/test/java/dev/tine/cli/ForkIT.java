@@ -1,9 +1,11 @@
 package dev.tine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -12,6 +14,57 @@ import org.junit.jupiter.api.io.TempDir;
 /** fork() through the real ./tine where a golden script cannot reach: arguments, limits. */
 @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ForkIT {
+    /**
+     * fork_exec.tine (golden-process, where its output is checked on both paths): which of its
+     * forks take the fast path, and why the others need a full child.
+     */
+    @Test
+    void aChildThatOnlySetsUpAndExecsIsSpawned() throws Exception {
+        Path golden = ProcessGoldenIT.GOLDEN;
+        CommandLineIT.Result r = CommandLineIT.tineIn(golden, "", "--tine.TraceFork", "fork_exec.tine");
+        assertEquals(Files.readString(golden.resolve("fork_exec.out")), r.out(), r.err());
+        List<String> trace = r.err().lines().filter(l -> l.startsWith("[tine] fork()")).toList();
+        assertEquals(12, trace.size(), r.err());
+        assertEquals(10, trace.stream().filter(l -> l.endsWith(": started with posix_spawn")).count(), r.err());
+        assertTrue(trace.stream().anyMatch(l -> l.endsWith("a full child: the child's code calls push()")), r.err());
+        assertTrue(trace.stream().anyMatch(l -> l.endsWith("a full child: its exec of /no/such/program would fail (ENOENT)")), r.err());
+    }
+
+    /** A child that runs long before it execs, or changes the parent's data, is a full child; the parent sees no change. */
+    @Test
+    void aChildThatDoesMoreIsAFullChild(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("more.tine");
+        Files.writeString(script, """
+                        let m = {"k": 1}
+                        let pid = fork()
+                        if pid == 0 {
+                            let n = 0
+                            while n < 20000 { n += 1 }
+                            exec("/bin/sh", ["sh", "-c", "exit 4"])
+                        }
+                        print(waitpid(pid).code)
+                        pid = fork()
+                        if pid == 0 {
+                            m.k = 2
+                            exec("/bin/sh", ["sh", "-c", "exit 5"])
+                        }
+                        print(waitpid(pid).code, m)
+                        pid = fork()
+                        if pid == 0 {
+                            signal(SIGTERM, fn() { print("handled") })
+                            exec("/bin/sh", ["sh", "-c", "kill $$"])
+                        }
+                        print(waitpid(pid).signal == SIGTERM)
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString());
+        assertEquals("4\n5 {\"k\": 1}\ntrue\n", r.out(), r.err());
+        List<String> trace = r.err().lines().filter(l -> l.startsWith("[tine] fork()")).toList();
+        assertEquals(List.of("a full child: the child's code runs more than 10000 loop iterations and calls",
+                        "a full child: the child's code changes a list or map",
+                        "a full child: the child's code calls signal() with a handler before exec"),
+                        trace.stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList(), r.err());
+    }
+
     @Test
     void everyGenerationSeesTheScriptsArguments(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("gen.tine");

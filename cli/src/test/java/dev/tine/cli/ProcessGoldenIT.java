@@ -25,22 +25,32 @@ class ProcessGoldenIT {
 
     @TestFactory
     Stream<DynamicTest> golden() throws IOException {
-        return scripts(GOLDEN);
+        return scripts(GOLDEN, "", null);
+    }
+
+    /**
+     * The fork scripts again, each child a full runtime (--tine.ForkPath=full): a child that
+     * fork() starts with posix_spawn (its fast path) must do exactly what a full child does.
+     */
+    @TestFactory
+    Stream<DynamicTest> forkScriptsOnTheFullPath() throws IOException {
+        return scripts(GOLDEN, "fork_", "--tine.ForkPath=full");
     }
 
     /** Every sample is run too, and must print its NAME.out. */
     @TestFactory
     Stream<DynamicTest> samples() throws IOException {
-        return scripts(SAMPLES);
+        return scripts(SAMPLES, "", null);
     }
 
-    private static Stream<DynamicTest> scripts(Path dir) throws IOException {
+    /** The scripts NAME.tine in dir whose name starts with prefix, run with the tine option (or none). */
+    private static Stream<DynamicTest> scripts(Path dir, String prefix, String option) throws IOException {
         List<Path> scripts;
         try (Stream<Path> files = Files.list(dir)) {
-            scripts = files.filter(p -> p.toString().endsWith(".tine")).sorted().toList();
+            scripts = files.filter(p -> p.getFileName().toString().startsWith(prefix) && p.toString().endsWith(".tine")).sorted().toList();
         }
         assertFalse(scripts.isEmpty(), "no scripts in " + dir);
-        return scripts.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+        return scripts.stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p, option)));
     }
 
     private static String sibling(Path script, String ext) throws IOException {
@@ -48,9 +58,11 @@ class ProcessGoldenIT {
         return Files.exists(p) ? Files.readString(p, StandardCharsets.UTF_8) : null;
     }
 
-    private static void check(Path script) throws Exception {
+    private static void check(Path script, String option) throws Exception {
         String stdin = sibling(script, ".in");
-        CommandLineIT.Result r = CommandLineIT.tineIn(script.getParent(), stdin == null ? "" : stdin, script.getFileName().toString());
+        String name = script.getFileName().toString();
+        String[] args = option == null ? new String[]{name} : new String[]{option, name};
+        CommandLineIT.Result r = CommandLineIT.tineIn(script.getParent(), stdin == null ? "" : stdin, args);
         String context = "\n--- stdout:\n" + r.out() + "--- stderr:\n" + r.err();
         String expectedStatus = sibling(script, ".status");
         assertEquals(expectedStatus == null ? 0 : Integer.parseInt(expectedStatus.strip()), r.status(), "exit status" + context);

@@ -44,7 +44,7 @@ public final class BuiltinRootNode extends TineRootNode {
         }
         Rehearsal rehearsal = Rehearsal.of(this);
         if (rehearsal != null && !rehearsable) {
-            throw rehearsal.refuse(getName() + "()");
+            throw rehearsal.refuse("calls " + getName() + "()");
         }
         ResumeState resume = ResumeState.of(this);
         if (resume != null && resume.restoreFrame(this, frame)) {

@@ -53,7 +53,7 @@ public final class Rehearsal {
     public static void refuseChange(Node node) {
         Rehearsal r = of(node);
         if (r != null) {
-            throw r.refuse("a change to a list or map");
+            throw r.refuse("changes a list or map");
         }
     }
 
@@ -61,7 +61,7 @@ public final class Rehearsal {
     public static void step(Node node) {
         Rehearsal r = of(node);
         if (r != null && ++r.steps > STEP_BUDGET) {
-            throw r.refuse("more than " + STEP_BUDGET + " loop iterations and calls");
+            throw r.refuse("runs more than " + STEP_BUDGET + " loop iterations and calls");
         }
     }
 
@@ -98,10 +98,10 @@ public final class Rehearsal {
     private Rehearsal() {
     }
 
-    /** Stops the rehearsal: the child's code does what the parent cannot do on its behalf. */
+    /** Stops the rehearsal: the child's code does what the parent cannot do on its behalf ("calls print()"). */
     @TruffleBoundary
     public Over refuse(String what) {
-        return new Over(null, "the child's code uses " + what);
+        return new Over(null, "the child's code " + what);
     }
 
     @TruffleBoundary
