@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 import com.oracle.truffle.api.nodes.Node;
 
@@ -40,13 +41,9 @@ final class ChildLauncher {
             spec.argv = argv(feed, ready.childEnd()).toArray(String[]::new);
             spec.path = spec.argv[0];
             spec.env = environment(context.process.environmentArray());
-            for (int fd : context.process.foreignFds(posix)) {
-                if (fd != feed && fd != ready.childEnd()) {
-                    spec.actions.add(new SpawnSpec.Close(fd));
-                }
-            }
-            spec.actions.add(new SpawnSpec.Dup2(feed, feed)); // dup2 onto itself keeps it across exec
-            spec.actions.add(new SpawnSpec.Dup2(ready.childEnd(), ready.childEnd()));
+            spec.keepFds = new TreeSet<>(context.process.scriptFds);
+            spec.keepFds.add(feed);
+            spec.keepFds.add(ready.childEnd());
             spec.defaultSignals = context.process.defaultSignals();
             spec.signalMask = Posix.heldSignals(); // see ChildSignals
             pid = posix.spawn(spec);

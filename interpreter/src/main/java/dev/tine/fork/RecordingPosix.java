@@ -16,7 +16,7 @@ import dev.tine.runtime.ProcessState;
  * The OS as a {@link Rehearsal} of a fork() child sees it: what posix_spawn can do in the child
  * before its exec is recorded (fds, working directory, process group, signals back to default),
  * questions about the parent's world are answered from it, and everything else ends the
- * rehearsal. The child's fds are the script's, at their numbers; the runtime's are closed first.
+ * rehearsal. The child starts with the script's fds, at their numbers, and none of the runtime's.
  */
 final class RecordingPosix implements Posix {
     private final Posix real;
@@ -30,13 +30,11 @@ final class RecordingPosix implements Posix {
     private final Map<Integer, Integer> dispositions = new HashMap<>();
     private boolean execed;
 
-    RecordingPosix(Posix real, ProcessState child) throws PosixException {
+    RecordingPosix(Posix real, ProcessState child) {
         this.real = real;
         this.child = child;
         this.open = new TreeSet<>(child.scriptFds);
-        for (int fd : child.foreignFds(real)) {
-            spec.actions.add(new SpawnSpec.Close(fd));
-        }
+        spec.keepFds = new TreeSet<>(child.scriptFds);
     }
 
     private static Rehearsal.Over refuse(String call) {

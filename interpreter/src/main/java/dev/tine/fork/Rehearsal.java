@@ -157,8 +157,6 @@ public final class Rehearsal {
             ResumeState.begin(context, new ResumeState(context, frames));
             frames.get(0).root().getCallTarget().call(frames.get(0).arguments());
             outcome = "the child's script ends";
-        } catch (PosixException e) {
-            outcome = "the parent's fds cannot be listed (" + e.errnoName + ")";
         } catch (Over over) {
             exec = over.exec;
             outcome = over.getMessage();

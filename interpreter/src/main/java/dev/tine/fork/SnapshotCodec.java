@@ -60,8 +60,8 @@ public final class SnapshotCodec {
         for (int fd : p.scriptFds) {
             e.out.writeInt(fd);
         }
-        e.out.writeInt(p.environment.size());
-        for (Map.Entry<String, String> kv : p.environment.entrySet()) {
+        e.out.writeInt(p.environment().size());
+        for (Map.Entry<String, String> kv : p.environment().entrySet()) {
             e.string(kv.getKey());
             e.string(kv.getValue());
         }
@@ -138,7 +138,7 @@ public final class SnapshotCodec {
         }
         for (int i = in.readInt(); i > 0; i--) {
             String k = d.string();
-            p.environment.put(k, d.string());
+            p.setenv(k, d.string());
         }
         p.cwd = d.string();
         for (int i = in.readInt(); i > 0; i--) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.TreeSet;
 import java.util.function.IntConsumer;
 
@@ -125,6 +127,8 @@ final class NativePosix implements Posix {
         void _exit(int status);
 
         int pidfd_open(int pid, int flags);
+
+        int close_range(int first, int last, int flags);
 
         long syscall(long number, long sig, Pointer act, Pointer oldAct, long sigsetSize);
 
@@ -257,7 +261,7 @@ final class NativePosix implements Posix {
         try {
             check(libc.posix_spawnattr_init(attr), "posix_spawnattr_init");
             try {
-                for (SpawnSpec.FileAction a : spec.actions) {
+                for (SpawnSpec.FileAction a : keepOnly(spec)) {
                     switch (a) {
                         case SpawnSpec.Dup2 d -> check(libc.posix_spawn_file_actions_adddup2(fa, d.from(), d.to()), "posix_spawn_file_actions_adddup2");
                         case SpawnSpec.Open o -> check(libc.posix_spawn_file_actions_addopen(fa, o.fd(), o.path(), o.flags(), o.mode()), "posix_spawn_file_actions_addopen");
@@ -272,16 +276,16 @@ final class NativePosix implements Posix {
                 }
                 if (spec.defaultSignals != null) {
                     flags |= POSIX_SPAWN_SETSIGDEF;
-                    check(libc.posix_spawnattr_setsigdefault(attr, sigset(spec.defaultSignals)), "posix_spawnattr_setsigdefault");
+                    check(libc.posix_spawnattr_setsigdefault(attr, cachedSigset(spec.defaultSignals, true)), "posix_spawnattr_setsigdefault");
                 }
                 if (spec.signalMask != null) {
                     flags |= POSIX_SPAWN_SETSIGMASK;
-                    check(libc.posix_spawnattr_setsigmask(attr, sigset(spec.signalMask)), "posix_spawnattr_setsigmask");
+                    check(libc.posix_spawnattr_setsigmask(attr, cachedSigset(spec.signalMask, false)), "posix_spawnattr_setsigmask");
                 }
                 check(libc.posix_spawnattr_setflags(attr, flags), "posix_spawnattr_setflags");
                 IntByReference pid = new IntByReference();
                 CStringArray argv = new CStringArray(spec.argv);
-                CStringArray env = new CStringArray(spec.env);
+                CStringArray env = nativeEnvironment(spec.env);
                 int r = spec.searchPath ? libc.posix_spawnp(pid, spec.path, fa, attr, argv.array, env.array)
                                 : libc.posix_spawn(pid, spec.path, fa, attr, argv.array, env.array);
                 argv.release();
@@ -296,6 +300,84 @@ final class NativePosix implements Posix {
         } finally {
             libc.posix_spawn_file_actions_destroy(fa);
         }
+    }
+
+    /** The last environment spawned with and its C form: a script passes the same array until its environment changes. */
+    private record NativeEnvironment(String[] env, CStringArray array) {
+    }
+
+    private volatile NativeEnvironment lastEnvironment;
+
+    private CStringArray nativeEnvironment(String[] env) {
+        NativeEnvironment last = lastEnvironment;
+        if (last != null && last.env == env) {
+            return last.array;
+        }
+        CStringArray array = new CStringArray(env);
+        lastEnvironment = new NativeEnvironment(env, array);
+        return array;
+    }
+
+    /** The last sigset_t built for the sigdefault and for the sigmask attribute (they rarely change). */
+    private record NativeSigset(int[] signals, Pointer set) {
+    }
+
+    private volatile NativeSigset lastDefault;
+    private volatile NativeSigset lastMask;
+
+    private Pointer cachedSigset(int[] signals, boolean defaults) {
+        NativeSigset last = defaults ? lastDefault : lastMask;
+        if (last != null && java.util.Arrays.equals(last.signals, signals)) {
+            return last.set;
+        }
+        NativeSigset made = new NativeSigset(signals.clone(), sigset(signals));
+        if (defaults) {
+            lastDefault = made;
+        } else {
+            lastMask = made;
+        }
+        return made.set;
+    }
+
+    private static final int CLOSE_RANGE_CLOEXEC = 4;
+    /** close_range(2) with CLOSE_RANGE_CLOEXEC works here (Linux 5.11, glibc 2.34), until it fails once. */
+    private volatile boolean closeRangeWorks = true;
+
+    /**
+     * The actions that leave the child the spec's keepFds only, then the spec's own. One
+     * close_range marks every fd of this process close-on-exec (the runtime never hands an fd to
+     * a program any other way), and a dup2 of each kept fd onto itself clears it in the child:
+     * no listing of /proc/self/fd and no close per runtime fd. Elsewhere: a close per fd listed.
+     */
+    private List<SpawnSpec.FileAction> keepOnly(SpawnSpec spec) throws PosixException {
+        if (spec.keepFds == null) {
+            return spec.actions;
+        }
+        List<SpawnSpec.FileAction> actions = new ArrayList<>();
+        boolean marked = false;
+        if (closeRangeWorks) {
+            try {
+                marked = libc.close_range(3, -1, CLOSE_RANGE_CLOEXEC) == 0;
+            } catch (UnsatisfiedLinkError e) {
+                // an older libc
+            }
+            closeRangeWorks = marked;
+        }
+        if (marked) {
+            for (int fd : spec.keepFds) {
+                if (fd > 2) {
+                    actions.add(new SpawnSpec.Dup2(fd, fd));
+                }
+            }
+        } else {
+            for (int fd : openFds()) {
+                if (fd > 2 && !spec.keepFds.contains(fd)) {
+                    actions.add(new SpawnSpec.Close(fd));
+                }
+            }
+        }
+        actions.addAll(spec.actions);
+        return actions;
     }
 
     private void check(int result, String call) throws PosixException {

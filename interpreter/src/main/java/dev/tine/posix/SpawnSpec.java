@@ -2,6 +2,7 @@ package dev.tine.posix;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What {@link Posix#spawn} starts: the program, its argv and environment, the file actions the
@@ -31,6 +32,11 @@ public final class SpawnSpec {
     public String[] argv;
     public String[] env;
     public final List<FileAction> actions = new ArrayList<>();
+    /**
+     * The fds above 2 the child starts with (before the actions run): these, at their numbers;
+     * every other fd of this process is closed at the exec. Null: it inherits what is not close-on-exec.
+     */
+    public Set<Integer> keepFds;
     /** null: inherit the caller's process group; 0: a new group led by the child; else join that group. */
     public Integer pgroup;
     /** Signals reset to SIG_DFL in the child (POSIX_SPAWN_SETSIGDEF); null: leave dispositions alone. */

@@ -1,6 +1,7 @@
 package dev.tine.runtime;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,7 +9,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.tine.posix.Posix;
-import dev.tine.posix.PosixException;
 
 /**
  * The part of the OS process a script owns, kept by Tine itself: the fds the script opened,
@@ -18,7 +18,9 @@ import dev.tine.posix.PosixException;
 public final class ProcessState {
     /** 0-2 and every fd from pipe/open/dup/dup2 that is not closed; a program Tine starts sees only these. */
     public final TreeSet<Integer> scriptFds = new TreeSet<>();
-    public final LinkedHashMap<String, String> environment = new LinkedHashMap<>();
+    private final LinkedHashMap<String, String> environment = new LinkedHashMap<>();
+    /** environmentArray(), kept until the environment changes: spawn and exec pass the same array. */
+    private String[] environmentArray;
     public String cwd;
     /** signal number -> a TineFunction handler, or "ignore"; absent means default. */
     public final TreeMap<Integer, Object> signalHandlers = new TreeMap<>();
@@ -44,29 +46,37 @@ public final class ProcessState {
         scriptFds.addAll(other.scriptFds);
         environment.clear();
         environment.putAll(other.environment);
+        environmentArray = null;
         cwd = other.cwd;
         signalHandlers.clear();
         signalHandlers.putAll(other.signalHandlers);
     }
 
-    /** The environment as execve wants it: "NAME=value". */
-    public String[] environmentArray() {
-        List<String> env = new ArrayList<>();
-        for (Map.Entry<String, String> e : environment.entrySet()) {
-            env.add(e.getKey() + "=" + e.getValue());
-        }
-        return env.toArray(new String[0]);
+    /** The script's environment (read only: setenv and unsetenv change it). */
+    public Map<String, String> environment() {
+        return Collections.unmodifiableMap(environment);
     }
 
-    /** Every open fd a started program must not see: not 0-2, not the script's. */
-    public List<Integer> foreignFds(Posix posix) throws PosixException {
-        List<Integer> foreign = new ArrayList<>();
-        for (int fd : posix.openFds()) {
-            if (fd > 2 && !scriptFds.contains(fd)) {
-                foreign.add(fd);
+    public void setenv(String name, String value) {
+        environment.put(name, value);
+        environmentArray = null;
+    }
+
+    public void unsetenv(String name) {
+        environment.remove(name);
+        environmentArray = null;
+    }
+
+    /** The environment as execve wants it: "NAME=value"; the same array until the environment changes (do not modify it). */
+    public String[] environmentArray() {
+        if (environmentArray == null) {
+            List<String> env = new ArrayList<>();
+            for (Map.Entry<String, String> e : environment.entrySet()) {
+                env.add(e.getKey() + "=" + e.getValue());
             }
+            environmentArray = env.toArray(new String[0]);
         }
-        return foreign;
+        return environmentArray;
     }
 
     /** The signals a started program gets at SIG_DFL: all but those the script set to "ignore". */

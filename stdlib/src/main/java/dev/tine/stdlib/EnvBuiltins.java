@@ -22,7 +22,7 @@ import dev.tine.posix.PosixException;
 
 /**
  * getenv, setenv, unsetenv, environ, cwd, chdir. The environment is the script's own copy
- * (ProcessState.environment), which exec, spawn and run pass on; the JVM's native environment
+ * (ProcessState.environment()), which exec, spawn and run pass on; the JVM's native environment
  * is never changed. chdir changes the real working directory, the script's, and Truffle's.
  */
 public final class EnvBuiltins implements BuiltinProvider {
@@ -37,7 +37,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected Object getenv(String name) {
-            String v = context().process.environment.get(name);
+            String v = context().process.environment().get(name);
             return v == null ? TineNull.INSTANCE : v;
         }
 
@@ -54,7 +54,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected Object setenv(String name, String value) {
             ProcessSupport.checkEnvName(ProcessSupport.string(name, "name", this), this);
-            context().process.environment.put(name, ProcessSupport.string(value, "value", this));
+            context().process.setenv(name, ProcessSupport.string(value, "value", this));
             return TineNull.INSTANCE;
         }
 
@@ -71,7 +71,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected Object unsetenv(String name) {
             ProcessSupport.checkEnvName(name, this);
-            context().process.environment.remove(name);
+            context().process.unsetenv(name);
             return TineNull.INSTANCE;
         }
 
@@ -88,7 +88,7 @@ public final class EnvBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected TineMap environ() {
             TineMap m = new TineMap();
-            for (Map.Entry<String, String> e : context().process.environment.entrySet()) {
+            for (Map.Entry<String, String> e : context().process.environment().entrySet()) {
                 m.put(e.getKey(), e.getValue());
             }
             return m;

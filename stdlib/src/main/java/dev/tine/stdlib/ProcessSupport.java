@@ -151,7 +151,7 @@ final class ProcessSupport {
         if (name.isEmpty()) {
             throw osError(Posix.ENOENT, Posix.strerror(Posix.ENOENT) + ": \"\"", node);
         }
-        String path = ps.environment.getOrDefault("PATH", "/bin:/usr/bin");
+        String path = ps.environment().getOrDefault("PATH", "/bin:/usr/bin");
         boolean denied = false;
         Posix posix = TineContext.get(node).posix;
         for (String dir : path.split(":", -1)) {

@@ -122,9 +122,9 @@ final class Spawner {
         spec.argv = argv;
         spec.env = env != null ? env : ps.environmentArray();
         try {
-            List<Integer> foreign = ps.foreignFds(posix);
+            spec.keepFds = ps.scriptFds; // and none of the runtime's
             // A stdio source that is itself 0-2 and is replaced first is copied out of the way.
-            int spare = 1 + Math.max(foreign.isEmpty() ? 2 : foreign.get(foreign.size() - 1), ps.scriptFds.isEmpty() ? 2 : ps.scriptFds.last());
+            int spare = 1 + (ps.scriptFds.isEmpty() ? 2 : Math.max(2, ps.scriptFds.last())); // above every kept fd (a runtime fd there is the child's copy, closed at exec)
             int[] source = new int[3];
             List<Integer> temporaries = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
@@ -149,9 +149,6 @@ final class Spawner {
             String dir = cwd != null ? cwd : ps.cwd;
             if (cwd != null || !dir.equals(realCwd(posix))) {
                 spec.actions.add(new SpawnSpec.Chdir(dir));
-            }
-            for (int fd : foreign) {
-                spec.actions.add(new SpawnSpec.Close(fd));
             }
             for (int fd : temporaries) {
                 spec.actions.add(new SpawnSpec.Close(fd));
