@@ -23,12 +23,12 @@ import dev.tine.nodes.TineRootNode;
  */
 public final class ResumeState {
     /**
-     * Valid in every process but a fork child that has begun to resume: while it holds, compiled
-     * code has no resume check at all.
+     * Valid until this process first resumes frames (a fork child, or a parent rehearsing its
+     * child: Rehearsal): while it holds, compiled code has no resume check at all.
      */
     private static final Assumption NOT_RESUMING = Truffle.getRuntime().createAssumption("no fork() child resuming");
 
-    /** The resume under way for this node's context, or null (always, outside a fork child). */
+    /** The resume under way for this node's context, or null (always, in a process that never forked). */
     public static ResumeState of(Node node) {
         return NOT_RESUMING.isValid() ? null : TineContext.get(node).resume;
     }
