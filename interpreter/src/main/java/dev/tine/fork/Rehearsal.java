@@ -164,6 +164,8 @@ public final class Rehearsal {
             outcome = "the child's code raises an error";
         } catch (StackOverflowError e) {
             outcome = "the child's code nests too deeply";
+        } catch (RuntimeException e) { // a ControlFlowException out of the program, or a bug of Tine's
+            outcome = "the child's code ends otherwise (" + e.getClass().getSimpleName() + ")"; // the full child meets it for real
         } finally {
             context.resume = null;
             context.rehearsal = null;
