@@ -97,12 +97,30 @@ final class Tmux implements AutoCloseable {
         return await("the prompt", timeoutMillis, s -> s.endsWith("\n" + Repl.PROMPT.strip()) || s.equals(Repl.PROMPT.strip()));
     }
 
+    /**
+     * Ends the session and waits (10 s at most) until its JVMs are gone: a REPL killed by the
+     * hang-up may still be saving its history into the test's temporary HOME.
+     */
     @Override
     public void close() throws IOException, InterruptedException {
+        List<ProcessHandle> running = new ArrayList<>();
+        try {
+            long pane = Long.parseLong(tmux("display-message", "-p", "-t", "t", "#{pane_pid}").strip());
+            ProcessHandle.of(pane).ifPresent(p -> p.descendants()
+                            .filter(d -> d.info().command().orElse("").endsWith("/java")).forEach(running::add));
+        } catch (IOException | NumberFormatException e) {
+            // the session already ended
+        }
         try {
             tmux("kill-server");
         } catch (IOException e) {
             // the session already ended, and the server with it
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (ProcessHandle p : running) {
+            while (p.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
         }
     }
 }
