@@ -42,9 +42,8 @@ public final class BuiltinRootNode extends TineRootNode {
         if (process && !TineContext.get(this).processAllowed()) {
             throw Errors.error("SecurityError", getName() + "() needs a context that allows creating processes and native access", body);
         }
-        Rehearsal rehearsal = Rehearsal.of(this);
-        if (rehearsal != null && !rehearsable) {
-            throw rehearsal.refuse("calls " + getName() + "()");
+        if (!rehearsable && Rehearsal.of(this) != null) {
+            throw Rehearsal.refuse("calls " + getName() + "()");
         }
         ResumeState resume = ResumeState.of(this);
         if (resume != null && resume.restoreFrame(this, frame)) {

@@ -38,7 +38,7 @@ final class RecordingPosix implements Posix {
     }
 
     private static Rehearsal.Over refuse(String call) {
-        return new Rehearsal.Over(null, "the child's code calls " + call + " before exec");
+        return Rehearsal.refuse("calls " + call + " before exec");
     }
 
     private int lowestFree() {

@@ -51,9 +51,8 @@ public final class Rehearsal {
 
     /** Before a list or map is changed: the parent's values are shared, so a rehearsal stops here. */
     public static void refuseChange(Node node) {
-        Rehearsal r = of(node);
-        if (r != null) {
-            throw r.refuse("changes a list or map");
+        if (of(node) != null) {
+            throw refuse("changes a list or map");
         }
     }
 
@@ -61,7 +60,7 @@ public final class Rehearsal {
     public static void step(Node node) {
         Rehearsal r = of(node);
         if (r != null && ++r.steps > STEP_BUDGET) {
-            throw r.refuse("runs more than " + STEP_BUDGET + " loop iterations and calls");
+            throw refuse("runs more than " + STEP_BUDGET + " loop iterations and calls");
         }
     }
 
@@ -100,7 +99,7 @@ public final class Rehearsal {
 
     /** Stops the rehearsal: the child's code does what the parent cannot do on its behalf ("calls print()"). */
     @TruffleBoundary
-    public Over refuse(String what) {
+    public static Over refuse(String what) {
         return new Over(null, "the child's code " + what);
     }
 
