@@ -189,6 +189,26 @@ class ForkIT {
         assertEquals("child jit: false\nparent jit: false\n", CommandLineIT.tine(null, script.toString()).out());
     }
 
+    /**
+     * The parent and its child map jffi's native library from the build, one copy on disk for
+     * all; each used to extract a private copy into /tmp.
+     */
+    @Test
+    void everyProcessMapsTheSameNativeLibrary(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("maps.tine");
+        Files.writeString(script, """
+                        fn jffi() {
+                            let lines = filter(split(read_file("/proc/self/maps"), "\\n"), fn (l) { return contains(l, "jffi") })
+                            return [len(lines) > 0, len(filter(lines, fn (l) { return contains(l, "/cli/target/dist/native/") })) == len(lines)]
+                        }
+                        let pid = fork()
+                        if pid == 0 { print("child:", jffi()); exit(0) }
+                        waitpid(pid)
+                        print("parent:", jffi())
+                        """);
+        assertEquals("child: [true, true]\nparent: [true, true]\n", CommandLineIT.tine(null, script.toString()).out());
+    }
+
     /** A signal handler that throws while fork() waits for the child: the error goes on, and no child is left. */
     @Test
     void anErrorDuringForksWaitLeavesNoChild(@TempDir Path dir) throws Exception {
