@@ -14,6 +14,7 @@ import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
+import dev.tine.fork.Spare;
 import dev.tine.posix.Posix;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.ProcessState;
@@ -40,6 +41,10 @@ public final class TineContext {
     public Posix posix;
     /** While fork() rehearses its child in this context: the rehearsal (see Rehearsal.of). */
     public Rehearsal rehearsal;
+    /** The next fork() child, started ahead (see Spare); null if none is waiting. */
+    public Spare spare;
+    /** Spares cannot start here (too few fds allowed ...): every fork() child starts afresh. */
+    public boolean noSpares;
     /** In a fork child, until its fork() has returned 0: where to resume (see ResumeState.of). */
     public ResumeState resume;
     /** What args() returns: the application arguments, or in a fork child the parent's. */
@@ -81,6 +86,16 @@ public final class TineContext {
             builtins.put(cell.name, cell.value);
         }
         globals.clear();
+    }
+
+    /** Truffle's working directory (relative TruffleFiles) follows the script's, process.cwd. */
+    @TruffleBoundary
+    public void followCwd() {
+        try {
+            env.setCurrentWorkingDirectory(env.getPublicTruffleFile(process.cwd));
+        } catch (SecurityException | IllegalArgumentException | UnsupportedOperationException e) {
+            // a context without file access: nothing of Truffle's to move
+        }
     }
 
     private CallTarget signalEntry;

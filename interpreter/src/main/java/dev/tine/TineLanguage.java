@@ -25,6 +25,7 @@ import dev.tine.builtins.ReadArgumentNode;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.TineFunction;
 import dev.tine.fork.ResumeRootNode;
+import dev.tine.fork.Spare;
 import dev.tine.translator.SourceUnit;
 import dev.tine.translator.TineTranslator;
 
@@ -64,6 +65,11 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     @Override
     protected void finalizeContext(TineContext context) {
         context.flush();
+    }
+
+    @Override
+    protected void disposeContext(TineContext context) {
+        Spare.retire(context); // an embedding host's context: its spare ends with it
     }
 
     /** Context.getBindings("tine"): the globals. */

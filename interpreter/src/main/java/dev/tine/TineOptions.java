@@ -23,10 +23,12 @@ public final class TineOptions {
     public static final OptionKey<String> LaunchOptions = new OptionKey<>("");
 
     @Option(help = "How fork() makes its child: auto (a child that only sets up fds and execs is started with posix_spawn, "
-                    + "any other is a full runtime), or full (always a full runtime).", category = OptionCategory.EXPERT, stability = OptionStability.STABLE)
-    public static final OptionKey<String> ForkPath = new OptionKey<>("auto", new OptionType<>("auto|full", s -> {
-        if (!s.equals("auto") && !s.equals("full")) {
-            throw new IllegalArgumentException("tine.ForkPath must be auto or full, not " + s);
+                    + "any other is a full runtime: the spare started ahead, or a fresh one), spare (always a full runtime, "
+                    + "the spare where it can be), or fresh (always a full runtime started for that child).", category = OptionCategory.EXPERT,
+                    stability = OptionStability.STABLE)
+    public static final OptionKey<String> ForkPath = new OptionKey<>("auto", new OptionType<>("auto|spare|fresh", s -> {
+        if (!s.equals("auto") && !s.equals("spare") && !s.equals("fresh")) {
+            throw new IllegalArgumentException("tine.ForkPath must be auto, spare or fresh, not " + s);
         }
         return s;
     }));

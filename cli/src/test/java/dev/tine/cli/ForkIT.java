@@ -1,6 +1,7 @@
 package dev.tine.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -26,8 +27,8 @@ class ForkIT {
         List<String> trace = r.err().lines().filter(l -> l.startsWith("[tine] fork()")).toList();
         assertEquals(12, trace.size(), r.err());
         assertEquals(10, trace.stream().filter(l -> l.endsWith(": started with posix_spawn")).count(), r.err());
-        assertTrue(trace.stream().anyMatch(l -> l.endsWith("a full child: the child's code calls push()")), r.err());
-        assertTrue(trace.stream().anyMatch(l -> l.endsWith("a full child: its exec of /no/such/program would fail (ENOENT)")), r.err());
+        assertTrue(trace.stream().anyMatch(l -> l.endsWith("a full child (fresh): the child's code calls push()")), r.err());
+        assertTrue(trace.stream().anyMatch(l -> l.endsWith("a full child (the spare): its exec of /no/such/program would fail (ENOENT)")), r.err());
     }
 
     /** A child that runs long before it execs, or changes the parent's data, is a full child; the parent sees no change. */
@@ -59,10 +60,106 @@ class ForkIT {
         CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString());
         assertEquals("4\n5 {\"k\": 1}\ntrue\n", r.out(), r.err());
         List<String> trace = r.err().lines().filter(l -> l.startsWith("[tine] fork()")).toList();
-        assertEquals(List.of("a full child: the child's code runs more than 10000 loop iterations and calls",
-                        "a full child: the child's code changes a list or map",
-                        "a full child: the child's code calls signal() with a handler before exec"),
+        assertEquals(List.of("a full child (fresh): the child's code runs more than 10000 loop iterations and calls",
+                        "a full child (the spare): the child's code changes a list or map",
+                        "a full child (the spare): the child's code calls signal() with a handler before exec"),
                         trace.stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList(), r.err());
+    }
+
+    /** A shell line that prints the pid of each child of the script's process that is a fork spare. */
+    private static final String SPARES = "\"for p in $(cat /proc/$PPID/task/*/children); do "
+                    + "tr '\\\\0' ' ' < /proc/$p/cmdline | grep -q SpareMain && [ $p != $$ ] && echo $p; done\"";
+
+    /**
+     * After the first full child a spare waits, a child of the script's process, but wait() and
+     * waitpid(-1) do not see it: with no other child they fail with ECHILD, as before; the next
+     * fork() child is the spare, and wait() returns it.
+     */
+    @Test
+    void theSpareIsNoChildOfTheScripts(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("spare.tine");
+        Files.writeString(script, """
+                        let pid = fork()
+                        if pid == 0 { print("child 1"); exit(1) }
+                        print("waited", waitpid(pid).code)
+                        print("spares:", len(split(trim(run(["sh", "-c", %s]).stdout), "\\n")))
+                        try { wait() } catch e { print("wait:", e.errno_name) }
+                        try { waitpid(-1, WNOHANG) } catch e { print("waitpid:", e.errno_name) }
+                        pid = fork()
+                        if pid == 0 { print("child 2", getppid() > 1); exit(2) }
+                        let w = wait()
+                        print("wait() got the child:", w.pid == pid, w.code)
+                        try { wait() } catch e { print("wait:", e.errno_name) }
+                        """.formatted(SPARES));
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString());
+        assertEquals("child 1\nwaited 1\nspares: 1\nwait: ECHILD\nwaitpid: ECHILD\nchild 2 true\nwait() got the child: true 2\nwait: ECHILD\n", r.out(), r.err());
+        assertTrue(r.err().contains("a full child (the spare): the child's code calls print()"), r.err());
+    }
+
+    /**
+     * What the parent changed after its spare had started, the spare's child has: cwd (for
+     * relative paths too), environment, ignored signals, process group; after setsid() the spare
+     * cannot join the parent's group, and a fresh child is started instead.
+     */
+    @Test
+    void theSparesChildHasTheParentsStateAtFork(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("here.txt"), "found here");
+        Path script = dir.resolve("state.tine");
+        Files.writeString(script, """
+                        let group = getpgrp()
+                        let pid = fork()
+                        if pid == 0 { exit(0) }
+                        waitpid(pid)
+                        chdir(args()[0])
+                        setenv("SPARE_TEST", "set after")
+                        signal(SIGUSR1, "ignore")
+                        pid = fork()
+                        if pid == 0 {
+                            print(cwd() == args()[0], read_file("here.txt"), getenv("SPARE_TEST"), getpgrp() == group)
+                            kill(getpid(), SIGUSR1)
+                            print("ignored SIGUSR1")
+                            exit(3)
+                        }
+                        print("exited", waitpid(pid).code)
+                        setsid()
+                        group = getpgrp()
+                        pid = fork()
+                        if pid == 0 { print("after setsid, same group:", getpgrp() == group); exit(4) }
+                        print("exited", waitpid(pid).code)
+                        """);
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString(), dir.toRealPath().toString());
+        assertEquals("true found here set after true\nignored SIGUSR1\nexited 3\nafter setsid, same group: true\nexited 4\n", r.out(), r.err());
+        List<String> trace = r.err().lines().filter(l -> l.startsWith("[tine] fork()")).map(l -> l.substring(l.indexOf(": ") + 2)).toList();
+        assertEquals(List.of("a full child (fresh): the child's code calls exit()", "a full child (the spare): the child's code calls read_file()",
+                        "a full child (fresh): the child's code calls print()"), trace, r.err());
+    }
+
+    /** The spare dies with its parent, and a program the script execs does not find it among its children. */
+    @Test
+    void theSpareEndsWithItsParentAndBeforeExec(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("end.tine");
+        Files.writeString(script, """
+                        let pid = fork()
+                        if pid == 0 { exit(0) }
+                        waitpid(pid)
+                        print("spares:", trim(run(["sh", "-c", %s]).stdout) != "")
+                        exec("/bin/sh", ["sh", "-c", "read -r c < /proc/$$/task/$$/children; echo children: $c"])
+                        """.formatted(SPARES));
+        CommandLineIT.Result r = CommandLineIT.tine(null, script.toString());
+        assertEquals("spares: true\nchildren:\n", r.out(), r.err());
+        Files.writeString(script, """
+                        let pid = fork()
+                        if pid == 0 { exit(0) }
+                        waitpid(pid)
+                        print(trim(run(["sh", "-c", %s]).stdout))
+                        """.formatted(SPARES));
+        r = CommandLineIT.tine(null, script.toString());
+        java.util.Optional<ProcessHandle> spare = ProcessHandle.of(Long.parseLong(r.out().strip()));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (spare.isPresent() && spare.get().isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertFalse(spare.isPresent() && spare.get().isAlive(), "the spare outlived its parent");
     }
 
     @Test

@@ -29,12 +29,19 @@ class ProcessGoldenIT {
     }
 
     /**
-     * The fork scripts again, each child a full runtime (--tine.ForkPath=full): a child that
-     * fork() starts with posix_spawn (its fast path) must do exactly what a full child does.
+     * The fork scripts again, each child a runtime started for it (--tine.ForkPath=fresh): a
+     * child that fork() starts with posix_spawn (its fast path), or that a spare became, must do
+     * exactly what a fresh one does.
      */
     @TestFactory
-    Stream<DynamicTest> forkScriptsOnTheFullPath() throws IOException {
-        return scripts(GOLDEN, "fork_", "--tine.ForkPath=full");
+    Stream<DynamicTest> forkScriptsWithFreshChildren() throws IOException {
+        return scripts(GOLDEN, "fork_", "--tine.ForkPath=fresh");
+    }
+
+    /** And each child a full runtime, from the second fork() on the spare started ahead (--tine.ForkPath=spare). */
+    @TestFactory
+    Stream<DynamicTest> forkScriptsWithSpares() throws IOException {
+        return scripts(GOLDEN, "fork_", "--tine.ForkPath=spare");
     }
 
     /** Every sample is run too, and must print its NAME.out. */

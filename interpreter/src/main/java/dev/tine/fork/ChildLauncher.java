@@ -14,11 +14,12 @@ import dev.tine.posix.PosixException;
 import dev.tine.posix.SpawnSpec;
 
 /**
- * Starts the fork() child: this runtime again (same java, JVM flags and class path) with
- * posix_spawn, so it is a real child of the script's process. It inherits the script's fds at
- * their numbers and of the runtime's own only two: a memfd that holds the snapshot (it never
- * touches the file system, and nothing blocks on a child that is slow to read it) and the ready
- * pipe. Whatever fails, every fd opened here is closed again, and no child is left half-started.
+ * Starts the fork() child: this runtime again (same java, JVM flags and class path), a real child
+ * of the script's process: the warm spare if there is one ({@link Spare}), else one started now
+ * with posix_spawn. It has the script's fds at their numbers and of the runtime's own only two: a
+ * memfd that holds the snapshot (it never touches the file system, and nothing blocks on a child
+ * that is slow to read it) and the ready pipe. Whatever fails, every fd opened here is closed
+ * again, and no child is left half-started.
  */
 final class ChildLauncher {
     private ChildLauncher() {
@@ -28,7 +29,7 @@ final class ChildLauncher {
      * Returns the child's pid once it has resumed, or once a signal has ended it (waitpid tells).
      * A child that exits before it has resumed could not start: a ProcessError, and it is reaped.
      */
-    static int launch(TineContext context, byte[] snapshot, Node node) throws PosixException {
+    static int launch(TineContext context, byte[] snapshot, Node node, Spare spare) throws PosixException {
         Posix posix = context.posix;
         int feed = posix.memfd("tine-fork-snapshot"); // the snapshot, in memory only
         int pid = -1;
@@ -37,16 +38,12 @@ final class ChildLauncher {
             for (int off = 0; off < snapshot.length;) {
                 off += posix.write(feed, snapshot, off, snapshot.length - off);
             }
-            SpawnSpec spec = new SpawnSpec();
-            spec.argv = argv(feed, ready.childEnd()).toArray(String[]::new);
-            spec.path = spec.argv[0];
-            spec.env = environment(context.process.environmentArray());
-            spec.keepFds = new TreeSet<>(context.process.scriptFds);
-            spec.keepFds.add(feed);
-            spec.keepFds.add(ready.childEnd());
-            spec.defaultSignals = context.process.defaultSignals();
-            spec.signalMask = Posix.heldSignals(); // see ChildSignals
-            pid = posix.spawn(spec);
+            if (spare != null) {
+                pid = spare.handOver(context, feed, ready.childEnd(), node);
+            }
+            if (pid < 0) {
+                pid = posix.spawn(freshChild(context, feed, ready.childEnd()));
+            }
             ready.closeChildEnd();
             posix.closeQuietly(feed);
             feed = -1;
@@ -64,6 +61,20 @@ final class ChildLauncher {
                 reap(posix, pid); // whatever happened (an error, a signal handler that threw), no child runs on unknown
             }
         }
+    }
+
+    /** A runtime started for this child alone: it inherits the script's fds and the two it resumes from. */
+    private static SpawnSpec freshChild(TineContext context, int feed, int readyEnd) {
+        SpawnSpec spec = new SpawnSpec();
+        spec.argv = argv(ForkChildMain.class, List.of(String.valueOf(feed), String.valueOf(readyEnd))).toArray(String[]::new);
+        spec.path = spec.argv[0];
+        spec.env = environment(context.process.environmentArray());
+        spec.keepFds = new TreeSet<>(context.process.scriptFds);
+        spec.keepFds.add(feed);
+        spec.keepFds.add(readyEnd);
+        spec.defaultSignals = context.process.defaultSignals();
+        spec.signalMask = Posix.heldSignals(); // see ChildSignals
+        return spec;
     }
 
     /** A child that ended before it resumed: the parent's fork() is a ProcessError. */
@@ -102,8 +113,8 @@ final class ChildLauncher {
         return env.toArray(String[]::new);
     }
 
-    /** `java [the JVM's flags] -cp [class path] ForkChildMain SNAPSHOT_FD READY_FD` */
-    static List<String> argv(int snapshotFd, int readyFd) {
+    /** `java [the JVM's flags] -cp [class path] MAIN ARGS`: ForkChildMain SNAPSHOT_FD READY_FD, or SpareMain. */
+    static List<String> argv(Class<?> main, List<String> args) {
         List<String> argv = new ArrayList<>();
         argv.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -123,9 +134,8 @@ final class ChildLauncher {
         }
         argv.add("-cp");
         argv.add(System.getProperty("java.class.path"));
-        argv.add(ForkChildMain.class.getName());
-        argv.add(String.valueOf(snapshotFd));
-        argv.add(String.valueOf(readyFd));
+        argv.add(main.getName());
+        argv.addAll(args);
         return argv;
     }
 

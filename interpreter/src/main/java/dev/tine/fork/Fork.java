@@ -12,8 +12,9 @@ import dev.tine.runtime.Errors;
 /**
  * fork(), the whole path (docs/ARCHITECTURE.md). A forked JVM cannot run Java code, so the
  * runtime never forks: it captures the script's state ({@link Snapshot}), starts itself again
- * as a real child ({@link ChildLauncher}), and the child resumes right after the fork() call
- * ({@link ForkChildMain}, {@link ResumeRootNode}), where fork() returns 0.
+ * as a real child ({@link ChildLauncher}: the warm {@link Spare}, or a runtime started now), and
+ * the child resumes right after the fork() call ({@link ForkChildMain}, {@link ResumeRootNode}),
+ * where fork() returns 0. A child that only sets up fds and execs is spawned ({@link Rehearsal}).
  */
 public final class Fork {
     private Fork() {
@@ -25,11 +26,21 @@ public final class Fork {
         context.flush(); // what was printed before the fork is out once, by the parent
         try {
             Snapshot state = Snapshot.capture(context, caller);
-            int pid = Rehearsal.run(context, state);
-            if (pid > 0) {
-                return pid; // the child only set up fds and exec'd: posix_spawn started that program
+            Rehearsal.Outcome rehearsed = Rehearsal.run(context, state);
+            if (rehearsed.pid() > 0) {
+                Rehearsal.trace(context, state, rehearsed.why());
+                return rehearsed.pid(); // the child only set up fds and exec'd: posix_spawn started that program
             }
-            return ChildLauncher.launch(context, SnapshotCodec.encode(state, context), caller);
+            Spare spare = Spare.take(context);
+            int pid;
+            try {
+                pid = ChildLauncher.launch(context, SnapshotCodec.encode(state, context), caller, spare);
+            } finally {
+                Spare.putBack(context, spare);
+            }
+            Rehearsal.trace(context, state, "a full child (" + (spare != null && spare.isChild() ? "the spare" : "fresh") + "): " + rehearsed.why());
+            Spare.replenish(context);
+            return pid;
         } catch (IOException e) {
             throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);
         } catch (ChildLauncher.ChildFailed e) {

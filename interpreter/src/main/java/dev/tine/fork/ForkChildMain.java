@@ -40,13 +40,19 @@ public final class ForkChildMain {
                 return ScriptRunner.INTERNAL_ERROR;
             }
             try (Context context = policy.newChildContext(Integer.parseInt(args[1]))) {
-                Source resume = Source.newBuilder("tine", ByteSequence.create(snapshot), "<fork>").mimeType(ResumeRootNode.MIME_TYPE).buildLiteral();
-                return ScriptRunner.eval(context, resume, err).status();
+                return resume(context, snapshot, err);
             }
         });
     }
 
-    private static byte[] readAll(int fd) throws PosixException {
+    /** Evaluates the snapshot: the parent's script goes on here; returns its exit status. */
+    static int resume(Context context, byte[] snapshot, PrintStream err) {
+        Source resume = Source.newBuilder("tine", ByteSequence.create(snapshot), "<fork>").mimeType(ResumeRootNode.MIME_TYPE).buildLiteral();
+        return ScriptRunner.eval(context, resume, err).status();
+    }
+
+    /** The whole memfd the parent wrote, which is closed then. */
+    static byte[] readAll(int fd) throws PosixException {
         Posix posix = Posix.forContext(true); // this process's own main: the native backend
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[1 << 16];

@@ -151,6 +151,21 @@ final class RecordingPosix implements Posix {
     }
 
     @Override
+    public int[] socketPair() {
+        throw refuse("a socket");
+    }
+
+    @Override
+    public void sendWithFds(int socket, byte[] data, int[] fds) {
+        throw refuse("a socket");
+    }
+
+    @Override
+    public int[] receiveWithFds(int socket, byte[] buf, int[] fds) {
+        throw refuse("a socket");
+    }
+
+    @Override
     public int memfd(String name) {
         throw refuse("a memory file");
     }

@@ -119,20 +119,21 @@ public final class Rehearsal {
         undo.add(() -> cell.value = value);
     }
 
+    /** What a rehearsal came to: the pid of the program started as the child, or -1 (a full child is needed); and why. */
+    record Outcome(int pid, String why) {
+    }
+
     /**
      * In the parent, at fork(): rehearses the child and, when its code reaches exec, starts that
-     * program as the child. Returns its pid, or -1: the child must be the full one.
+     * program as the child.
      */
     @TruffleBoundary
-    static int run(TineContext context, Snapshot snapshot) {
+    static Outcome run(TineContext context, Snapshot snapshot) {
         String skip = !context.env.getOptions().get(TineOptions.ForkPath).equals("auto") ? "--tine.ForkPath=" + context.env.getOptions().get(TineOptions.ForkPath)
                         : snapshot.mustEndInHandler() ? "the child cannot return from its signal handler"
                                         : HostValues.foreignSeen() ? "the script has host values" : null;
         if (skip != null) {
-            if (context.env.getOptions().get(TineOptions.TraceFork)) {
-                trace(context, snapshot, "a full child: " + skip);
-            }
-            return -1;
+            return new Outcome(-1, skip);
         }
         CompilerDirectives.transferToInterpreter();
         Posix real = context.posix;
@@ -187,10 +188,7 @@ public final class Rehearsal {
                 outcome = "its exec of " + exec.path + " would fail (" + e.errnoName + ")";
             }
         }
-        if (context.env.getOptions().get(TineOptions.TraceFork)) {
-            trace(context, snapshot, pid > 0 ? outcome : "a full child: " + outcome);
-        }
-        return pid;
+        return new Outcome(pid, outcome);
     }
 
     private static TruffleFile truffleCwd(TineContext context) {
@@ -203,6 +201,9 @@ public final class Rehearsal {
 
     /** One line per fork() on stderr (--tine.TraceFork): which path it took and why. */
     static void trace(TineContext context, Snapshot snapshot, String what) {
+        if (!context.env.getOptions().get(TineOptions.TraceFork)) {
+            return;
+        }
         List<CapturedFrame> frames = snapshot.frames();
         CapturedFrame innermost = frames.get(frames.size() - 1);
         Node call = innermost.position() >= 0 ? NodeIndex.nodeAt(innermost.root(), innermost.position()) : null;

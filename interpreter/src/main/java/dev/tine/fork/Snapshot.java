@@ -43,6 +43,7 @@ public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState
     @TruffleBoundary
     void applyTo(TineContext context) {
         context.process.replaceWith(process);
+        context.followCwd(); // a spare started in another directory than the parent's now
         for (Global g : globals) {
             GlobalCell cell = context.globalCell(g.name());
             cell.value = g.value();

@@ -5,6 +5,7 @@ import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Spare;
 
 /**
  * Blocking waits that stay responsive to Truffle safepoints (script signal handlers, cancel):
@@ -139,16 +140,35 @@ public final class Blocking {
     @TruffleBoundary
     public static int[] waitpid(Node node, int pid, int options) throws PosixException {
         if ((options & Posix.WNOHANG) != 0) {
-            return TineContext.get(node).posix.waitpid(pid, options);
+            return waitpidNow(TineContext.get(node), pid, options);
         }
         return waitpidUntil(node, pid, options, Long.MAX_VALUE);
+    }
+
+    /** waitpid(pid, options | WNOHANG), blind to fork's spare (dev.tine.fork.Spare), which is not the script's child. */
+    private static int[] waitpidNow(TineContext context, int pid, int options) throws PosixException {
+        while (true) {
+            int[] r = context.posix.waitpid(pid, options | Posix.WNOHANG);
+            if (r == null && pid == -1 && context.spare != null) {
+                if (Spare.onlyChild(context)) {
+                    throw new PosixException(Posix.ECHILD, "waitpid: " + Posix.strerror(Posix.ECHILD));
+                }
+                if (context.spare == null) {
+                    continue; // it could not tell, and retired the spare: ask the kernel again
+                }
+            }
+            if (!Spare.hidden(context, r)) {
+                return r;
+            }
+        }
     }
 
     /** As {@link #waitpid} without WNOHANG, but gives up (null) at the deadline ({@link System#nanoTime()}). */
     @TruffleBoundary
     public static int[] waitpidUntil(Node node, int pid, int options, long deadline) throws PosixException {
-        Posix posix = TineContext.get(node).posix;
-        int[] r = posix.waitpid(pid, options | Posix.WNOHANG);
+        TineContext context = TineContext.get(node);
+        Posix posix = context.posix;
+        int[] r = waitpidNow(context, pid, options);
         if (r != null) {
             return r;
         }
@@ -169,7 +189,7 @@ public final class Blocking {
                     sleepNanos(node, deadline != Long.MAX_VALUE && wake - deadline > 0 ? Math.max(0, deadline - System.nanoTime()) : interval);
                     interval = Math.min(interval * 2, 10_000_000);
                 }
-                r = posix.waitpid(pid, options | Posix.WNOHANG);
+                r = waitpidNow(context, pid, options);
                 if (r != null) {
                     return r;
                 }

@@ -141,6 +141,12 @@ final class NativePosix implements Posix {
         int waitid(int idtype, int id, Pointer info, int options);
 
         int raise(int sig);
+
+        int socketpair(int domain, int type, int protocol, @Out int[] fds);
+
+        long sendmsg(int socket, Pointer msg, int flags);
+
+        long recvmsg(int socket, Pointer msg, int flags);
     }
 
     private static final short POSIX_SPAWN_SETPGROUP = 0x02;
@@ -474,6 +480,85 @@ final class NativePosix implements Posix {
         return fd;
     }
 
+    private static final int AF_UNIX = 1;
+    private static final int SOCK_SEQPACKET = 5;
+    private static final int SOCK_CLOEXEC = 02000000;
+    private static final int SOL_SOCKET = 1;
+    private static final int SCM_RIGHTS = 1;
+    private static final int MSG_NOSIGNAL = 0x4000;
+    private static final int MSG_CMSG_CLOEXEC = 0x40000000;
+    /** struct msghdr, iovec and cmsghdr on LP64 Linux (x86_64, aarch64). */
+    private static final int MSGHDR_SIZE = 56;
+    private static final int CMSGHDR_SIZE = 16;
+
+    @Override
+    public int[] socketPair() throws PosixException {
+        int[] fds = new int[2];
+        if (libc.socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, fds) < 0) {
+            throw fail("socketpair");
+        }
+        return fds;
+    }
+
+    /** A msghdr with one iovec of len bytes and room for fds fds of ancillary data; [msg, iov data, control]. */
+    private Pointer[] message(int len, int fds) {
+        Pointer msg = Memory.allocateDirect(runtime, MSGHDR_SIZE + 16, true);
+        Pointer data = Memory.allocateDirect(runtime, Math.max(1, len), true);
+        int controlLen = CMSGHDR_SIZE + ((4 * fds + 7) & ~7);
+        Pointer control = Memory.allocateDirect(runtime, controlLen, true);
+        Pointer iov = msg.slice(MSGHDR_SIZE);
+        iov.putAddress(0, data.address());
+        iov.putLong(8, len);
+        msg.putAddress(16, iov.address()); // msg_iov
+        msg.putLong(24, 1); // msg_iovlen
+        msg.putAddress(32, control.address()); // msg_control
+        msg.putLong(40, fds == 0 ? 0 : controlLen); // msg_controllen
+        return new Pointer[]{msg, data, control};
+    }
+
+    @Override
+    public void sendWithFds(int socket, byte[] data, int[] fds) throws PosixException {
+        Pointer[] m = message(data.length, fds.length);
+        m[1].put(0, data, 0, data.length);
+        if (fds.length > 0) {
+            m[2].putLong(0, CMSGHDR_SIZE + 4L * fds.length); // cmsg_len
+            m[2].putInt(8, SOL_SOCKET);
+            m[2].putInt(12, SCM_RIGHTS);
+            for (int i = 0; i < fds.length; i++) {
+                m[2].putInt(CMSGHDR_SIZE + 4L * i, fds[i]);
+            }
+        }
+        long n;
+        do {
+            n = libc.sendmsg(socket, m[0], MSG_NOSIGNAL);
+        } while (n < 0 && errno() == EINTR);
+        if (n < 0) {
+            throw fail("sendmsg");
+        }
+    }
+
+    @Override
+    public int[] receiveWithFds(int socket, byte[] buf, int[] fds) throws PosixException {
+        Pointer[] m = message(buf.length, fds.length);
+        long n;
+        do {
+            n = libc.recvmsg(socket, m[0], MSG_CMSG_CLOEXEC);
+        } while (n < 0 && errno() == EINTR);
+        if (n < 0) {
+            throw fail("recvmsg");
+        }
+        m[1].get(0, buf, 0, (int) n);
+        int received = 0;
+        long controlLen = m[0].getLong(40);
+        if (controlLen >= CMSGHDR_SIZE && m[2].getInt(8) == SOL_SOCKET && m[2].getInt(12) == SCM_RIGHTS) {
+            received = (int) ((m[2].getLong(0) - CMSGHDR_SIZE) / 4);
+            for (int i = 0; i < received; i++) {
+                fds[i] = m[2].getInt(CMSGHDR_SIZE + 4L * i);
+            }
+        }
+        return new int[]{(int) n, received};
+    }
+
     @Override
     public void rewind(int fd) throws PosixException {
         if (libc.lseek(fd, 0, 0) < 0) {
@@ -777,6 +862,13 @@ final class NativePosix implements Posix {
     public void startSignalDelivery() throws PosixException {
         if (held != null) {
             held.start();
+        }
+    }
+
+    @Override
+    public void discardPendingSignals() throws PosixException {
+        if (held != null) {
+            held.discardPending();
         }
     }
 

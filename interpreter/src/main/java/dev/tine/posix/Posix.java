@@ -108,6 +108,18 @@ public interface Posix {
     /** memfd_create(name, MFD_CLOEXEC): a file in memory only, for the runtime's own use. */
     int memfd(String name) throws PosixException;
 
+    /** socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC): two connected ends that keep message boundaries, for the runtime's own use. */
+    int[] socketPair() throws PosixException;
+
+    /** sendmsg(2): one message of data, passing the fds along with it (SCM_RIGHTS). */
+    void sendWithFds(int socket, byte[] data, int[] fds) throws PosixException;
+
+    /**
+     * recvmsg(2): one message into buf, the fds it passed (close-on-exec) into fds. Returns
+     * {bytes, fds}; 0 bytes when the other end has closed.
+     */
+    int[] receiveWithFds(int socket, byte[] buf, int[] fds) throws PosixException;
+
     /** lseek(fd, 0, SEEK_SET). */
     void rewind(int fd) throws PosixException;
 
@@ -199,6 +211,10 @@ public interface Posix {
      * on they are delivered, those that came meanwhile first. Elsewhere nothing to do.
      */
     void startSignalDelivery() throws PosixException;
+
+    /** In a process started with its signals held, before delivery starts: drops those pending now (a fork spare's, sent before it was the child). */
+    default void discardPendingSignals() throws PosixException {
+    }
 
     /** The signals a fork child is started with blocked (its JVM suspends threads with signal 64), until {@link #startSignalDelivery}. */
     static int[] heldSignals() {

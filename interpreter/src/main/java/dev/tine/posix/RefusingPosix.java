@@ -215,6 +215,21 @@ final class RefusingPosix implements Posix {
     }
 
     @Override
+    public int[] socketPair() {
+        throw refused("socketPair");
+    }
+
+    @Override
+    public void sendWithFds(int socket, byte[] data, int[] fds) {
+        throw refused("sendWithFds");
+    }
+
+    @Override
+    public int[] receiveWithFds(int socket, byte[] buf, int[] fds) {
+        throw refused("receiveWithFds");
+    }
+
+    @Override
     public int memfd(String name) {
         throw refused("memfd");
     }

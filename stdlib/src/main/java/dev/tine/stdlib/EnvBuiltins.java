@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.NodeFactory;
@@ -118,12 +117,7 @@ public final class EnvBuiltins implements BuiltinProvider {
             } catch (PosixException e) {
                 throw Errors.osError(e, this);
             }
-            Env env = context().env;
-            try {
-                env.setCurrentWorkingDirectory(env.getPublicTruffleFile(ps.cwd));
-            } catch (SecurityException | IllegalArgumentException | UnsupportedOperationException e) {
-                // a context without file access: nothing of Truffle's to move
-            }
+            context().followCwd();
             return TineNull.INSTANCE;
         }
 

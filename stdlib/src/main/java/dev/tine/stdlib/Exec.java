@@ -7,6 +7,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
+import dev.tine.fork.Spare;
 import dev.tine.TineOptions;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.ProcessState;
@@ -41,6 +42,9 @@ final class Exec {
         // a fork child a handled signal that came in that window would take its default action.
         List<String> candidates = List.of(searchPath ? ProcessSupport.findProgram(ps, file, node) : file);
         context.flush();
+        if (context.rehearsal == null) {
+            Spare.retire(context); // the program must not find fork's spare among its children
+        }
         Undo undo = new Undo();
         PosixException failure = null;
         try {

@@ -1,0 +1,149 @@
+package dev.tine.fork;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.io.ByteSequence;
+
+import dev.tine.launcher.ProcessContexts;
+import dev.tine.posix.Posix;
+import dev.tine.posix.PosixException;
+
+/**
+ * The main class of a fork spare ({@link Spare}): boots a context with its parent's launch
+ * policy, says it is warm, and waits. Handed a snapshot, it becomes the fork() child: it joins
+ * the parent's process group, enters its cwd, takes its signal dispositions, drops the signals
+ * sent to it meanwhile, puts the script's fds at their numbers (closing the /dev/null that held
+ * them), and resumes as {@link ForkChildMain} does. At end of file on its socket the parent is
+ * gone, and so is the spare.
+ */
+public final class SpareMain {
+    private SpareMain() {
+    }
+
+
+    public static void main(String[] args) {
+        ProcessContexts.runAndExit(() -> {
+            Posix posix = Posix.forContext(true); // this process's own main: the native backend
+            byte[] buf = new byte[1 << 16];
+            int[] fds = new int[Spare.LAST_SCRIPT_FD];
+            try {
+                int[] got = posix.receiveWithFds(Spare.CONTROL_FD, buf, fds);
+                if (got[0] == 0) {
+                    return 0; // the parent is gone
+                }
+                LaunchPolicy policy = LaunchPolicy.read(new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])));
+                try (Context context = policy.newChildContext(Spare.READY_FD)) {
+                    warmUp(context, posix);
+                    posix.write(Spare.CONTROL_FD, new byte[]{Spare.WARM}, 0, 1);
+                    got = posix.receiveWithFds(Spare.CONTROL_FD, buf, fds);
+                    if (got[0] == 0) {
+                        return 0;
+                    }
+                    int feed = fds[got[1] - 2];
+                    if (!takeOver(posix, new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])), fds, got[1])) {
+                        posix.write(Spare.CONTROL_FD, new byte[]{Spare.CANNOT}, 0, 1);
+                        return 0;
+                    }
+                    posix.write(Spare.CONTROL_FD, new byte[]{Spare.TAKEN}, 0, 1);
+                    posix.close(Spare.CONTROL_FD);
+                    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+                    return ForkChildMain.resume(context, ForkChildMain.readAll(feed), err);
+                }
+            } catch (IOException | PosixException e) {
+                return 0; // the parent went away mid-way: it starts a fresh child, nobody waits for this one
+            }
+        });
+    }
+
+    /**
+     * What a child does first, done once ahead so that the handover runs warm: the built-ins and
+     * the prelude, the parser and translator, an evaluation, and the native calls of the handover
+     * (each bound to libc at its first call).
+     */
+    private static void warmUp(Context context, Posix posix) throws PosixException {
+        int memfd = posix.memfd("tine-spare-warm-up");
+        posix.write(memfd, new byte[]{1}, 0, 1);
+        ForkChildMain.readAll(memfd);
+        posix.setpgid(0, 0); // it leads its group already
+        posix.chdir(".");
+        posix.signalDisposition(Posix.SIGKILL);
+        posix.dup2(3, 4); // both hold /dev/null
+        posix.discardPendingSignals();
+        context.eval("tine", "0");
+        try { // a snapshot source, refused at its first byte: the path of a resume up to the decoding
+            context.eval(Source.newBuilder("tine", ByteSequence.create(new byte[]{0}), "<warm-up>").mimeType(ResumeRootNode.MIME_TYPE).buildLiteral());
+        } catch (PolyglotException e) {
+            // as expected
+        }
+        context.parse(Source.create("tine", """
+                        fn f(a, b) {
+                            let m = {"k": [1, 2.5, "s", true, null]}
+                            for x in m.k { if x == 1 and not (b < 0) or a { a += 1 } else { b -= 1 } }
+                            while a > 10 { a = a / 2 }
+                            try { throw "e" } catch e { return "${a}: ${e}" } finally { b = b * 2 }
+                        }
+                        print(f(1, 2))
+                        """));
+    }
+
+    /**
+     * The handover: the parent's process group, cwd and signal dispositions, then the fds. False
+     * when this process cannot be the child (the parent is in another session now, its cwd is
+     * gone): nothing of the script's is touched yet, and the parent starts a fresh child.
+     */
+    private static boolean takeOver(Posix posix, DataInputStream in, int[] received, int count) throws IOException, PosixException {
+        int pgid = in.readInt();
+        String cwd = in.readUTF();
+        int[] defaults = new int[in.readInt()];
+        for (int i = 0; i < defaults.length; i++) {
+            defaults[i] = in.readInt();
+        }
+        int[] targets = new int[in.readInt()];
+        for (int i = 0; i < targets.length; i++) {
+            targets[i] = in.readInt();
+        }
+        if (count != targets.length + 2) {
+            return false;
+        }
+        try {
+            posix.setpgid(0, pgid);
+            posix.chdir(cwd);
+        } catch (PosixException e) {
+            return false;
+        }
+        for (int sig : defaults) {
+            if (sig != Posix.SIGKILL && posix.signalDisposition(sig) == Posix.SIG_IGN) {
+                posix.setSignalDisposition(sig, Posix.SIG_DFL); // ignored when the spare started, not now
+            }
+        }
+        posix.discardPendingSignals();
+        Set<Integer> placed = new HashSet<>();
+        for (int i = 0; i < targets.length; i++) {
+            posix.dup2(received[i], targets[i]);
+            placed.add(targets[i]);
+        }
+        posix.dup2(received[count - 1], Spare.READY_FD);
+        for (int i = 0; i < count; i++) {
+            if (i != count - 2) { // the snapshot's memfd is read, then closed
+                posix.close(received[i]);
+            }
+        }
+        for (int fd = 3; fd <= Spare.LAST_SCRIPT_FD; fd++) {
+            if (!placed.contains(fd)) {
+                posix.close(fd);
+            }
+        }
+        return true;
+    }
+}
