@@ -24,13 +24,14 @@ import dev.tine.builtins.ReadAllArgumentsNode;
 import dev.tine.builtins.ReadArgumentNode;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.TineFunction;
+import dev.tine.fork.Pretranslated;
 import dev.tine.fork.ResumeRootNode;
 import dev.tine.fork.Spare;
 import dev.tine.translator.SourceUnit;
 import dev.tine.translator.TineTranslator;
 
 @TruffleLanguage.Registration(id = TineLanguage.ID, name = "Tine", defaultMimeType = TineLanguage.MIME_TYPE,
-                characterMimeTypes = TineLanguage.MIME_TYPE, byteMimeTypes = ResumeRootNode.MIME_TYPE, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
+                characterMimeTypes = TineLanguage.MIME_TYPE, byteMimeTypes = {ResumeRootNode.MIME_TYPE, Pretranslated.MIME_TYPE}, contextPolicy = TruffleLanguage.ContextPolicy.SHARED,
                 fileTypeDetectors = TineFileDetector.class, website = "https://github.com/tine-lang/tine")
 @ProvidedTags({StandardTags.CallTag.class, StandardTags.StatementTag.class, StandardTags.RootTag.class,
                 StandardTags.RootBodyTag.class, StandardTags.ExpressionTag.class})
@@ -94,6 +95,9 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         Source source = request.getSource();
         if (ResumeRootNode.MIME_TYPE.equals(source.getMimeType())) {
             return new ResumeRootNode(this, source.getBytes().toByteArray()).getCallTarget();
+        }
+        if (Pretranslated.MIME_TYPE.equals(source.getMimeType())) {
+            return Pretranslated.parse(this, source.getBytes().toByteArray());
         }
         return TineTranslator.translateProgram(this, source).getCallTarget();
     }

@@ -115,28 +115,38 @@ final class ChildLauncher {
 
     /** `java [the JVM's flags] -cp [class path] MAIN ARGS`: ForkChildMain SNAPSHOT_FD READY_FD, or SpareMain. */
     static List<String> argv(Class<?> main, List<String> args) {
-        List<String> argv = new ArrayList<>();
-        argv.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            // a debugger agent would clash on its port; stdin-is-a-terminal is decided anew;
-            // recording an AOT cache is the parent's job (./tine's training run), not the child's
-            if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Dtine.stdinIsTerminal") || flag.startsWith("-XX:AOTCacheOutput")
-                            || flag.startsWith("-XX:AOTConfiguration") || flag.startsWith("-XX:AOTMode") || List.of(ChildSignals.JVM_FLAGS).contains(flag)) {
-                continue;
-            }
-            argv.add(moduleOption(flag));
-        }
-        argv.addAll(List.of(ChildSignals.JVM_FLAGS));
-        if (argv.stream().noneMatch(f -> f.startsWith("-XX:CompileThresholdScaling="))) {
-            // A child's start-up code runs once: compiling it cost more than interpreting it
-            // (~440 -> ~370 ms of CPU per child, bench/run); hot script code is still compiled.
-            argv.add("-XX:CompileThresholdScaling=10");
-        }
-        argv.add("-cp");
-        argv.add(System.getProperty("java.class.path"));
+        List<String> argv = new ArrayList<>(JVM.command);
         argv.add(main.getName());
         argv.addAll(args);
         return argv;
+    }
+
+    /** `java [the JVM's flags] -cp [class path]`, worked out once: this JVM's command line does not change. */
+    private static final class JVM {
+        static final List<String> command = command();
+
+        private static List<String> command() {
+            List<String> argv = new ArrayList<>();
+            argv.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                // a debugger agent would clash on its port; stdin-is-a-terminal is decided anew;
+                // recording an AOT cache is the parent's job (./tine's training run), not the child's
+                if (flag.startsWith("-agentlib:jdwp") || flag.startsWith("-Dtine.stdinIsTerminal") || flag.startsWith("-XX:AOTCacheOutput")
+                                || flag.startsWith("-XX:AOTConfiguration") || flag.startsWith("-XX:AOTMode") || List.of(ChildSignals.JVM_FLAGS).contains(flag)) {
+                    continue;
+                }
+                argv.add(moduleOption(flag));
+            }
+            argv.addAll(List.of(ChildSignals.JVM_FLAGS));
+            if (argv.stream().noneMatch(f -> f.startsWith("-XX:CompileThresholdScaling="))) {
+                // A child's start-up code runs once: compiling it cost more than interpreting it
+                // (~440 -> ~370 ms of CPU per child, bench/run); hot script code is still compiled.
+                argv.add("-XX:CompileThresholdScaling=10");
+            }
+            argv.add("-cp");
+            argv.add(System.getProperty("java.class.path"));
+            return List.copyOf(argv);
+        }
     }
 
     /** The java launcher reports --module-path and friends as jdk.module properties, which it refuses as input. */

@@ -31,15 +31,16 @@ public final class Fork {
                 Rehearsal.trace(context, state, rehearsed.why());
                 return rehearsed.pid(); // the child only set up fds and exec'd: posix_spawn started that program
             }
-            Spare spare = Spare.take(context);
+            byte[] snapshot = SnapshotCodec.encode(state, context);
+            Spare spare = Spare.take(context, snapshot);
             int pid;
             try {
-                pid = ChildLauncher.launch(context, SnapshotCodec.encode(state, context), caller, spare);
+                pid = ChildLauncher.launch(context, snapshot, caller, spare);
             } finally {
                 Spare.putBack(context, spare);
             }
             Rehearsal.trace(context, state, "a full child (" + (spare != null && spare.isChild() ? "the spare" : "fresh") + "): " + rehearsed.why());
-            Spare.replenish(context);
+            Spare.replenish(context, snapshot);
             return pid;
         } catch (IOException e) {
             throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);

@@ -30,7 +30,6 @@ import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
 import dev.tine.translator.SourceUnit;
-import dev.tine.translator.TineTranslator;
 
 /**
  * A {@link Snapshot} as bytes and back, one field after the other in the same order both ways:
@@ -94,12 +93,7 @@ public final class SnapshotCodec {
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         s.policy().write(out);
-        out.writeInt(e.units.size()); // the sources the state refers to, found while writing it
-        for (SourceUnit unit : e.units.keySet()) {
-            writeString(out, unit.source.getName());
-            writeString(out, unit.source.getCharacters().toString());
-            out.writeBoolean(unit.source.isInternal());
-        }
+        writeSources(out, e.units.keySet().stream().map(u -> u.source).toList()); // those the state refers to, found while writing it
         e.bytes.writeTo(out);
         out.flush();
         return whole.toByteArray();
@@ -121,13 +115,9 @@ public final class SnapshotCodec {
     static Snapshot decode(byte[] data, TineContext context) throws IOException {
         DataInputStream in = header(new DataInputStream(new ByteArrayInputStream(data)));
         LaunchPolicy policy = LaunchPolicy.read(in);
-        int unitCount = in.readInt();
-        List<SourceUnit> units = new ArrayList<>(unitCount);
-        for (int i = 0; i < unitCount; i++) {
-            String name = readString(in);
-            String text = readString(in);
-            Source source = Source.newBuilder("tine", text, name).internal(in.readBoolean()).build();
-            units.add(TineTranslator.translateUnit(context.language, source));
+        List<SourceUnit> units = new ArrayList<>();
+        for (Source source : readSources(in)) {
+            units.add(Pretranslated.take(context.language, source));
         }
         Decoder d = new Decoder(in, units, context);
         List<String> arguments = d.strings();
@@ -162,6 +152,33 @@ public final class SnapshotCodec {
         in.readFully(stdinAhead);
         StdinLines.ReadAhead stdin = new StdinLines.ReadAhead(stdinAhead, in.readBoolean());
         return new Snapshot(policy, arguments, p, globals, frames, mustEndInHandler, stdin);
+    }
+
+    static void writeSources(DataOutputStream out, List<Source> sources) throws IOException {
+        out.writeInt(sources.size());
+        for (Source source : sources) {
+            writeString(out, source.getName());
+            writeString(out, source.getCharacters().toString());
+            out.writeBoolean(source.isInternal());
+        }
+    }
+
+    static List<Source> readSources(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        List<Source> sources = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            String name = readString(in);
+            String text = readString(in);
+            sources.add(Source.newBuilder("tine", text, name).internal(in.readBoolean()).build());
+        }
+        return sources;
+    }
+
+    /** The sources a snapshot carries, read from its header. */
+    static List<Source> sourcesOf(byte[] snapshot) throws IOException {
+        DataInputStream in = header(new DataInputStream(new ByteArrayInputStream(snapshot)));
+        LaunchPolicy.read(in);
+        return readSources(in);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

@@ -39,6 +39,8 @@ public final class Spare {
     static final byte WARM = 'W';
     static final byte TAKEN = 'T';
     static final byte CANNOT = 'N';
+    /** The largest message on the socket: the first one carries the script's sources, which must fit (else it goes without). */
+    static final int MAX_MESSAGE = 1 << 17; // AF_UNIX takes messages up to about its default send buffer (208 KB)
 
     private final int pid;
     private final int control;
@@ -56,20 +58,23 @@ public final class Spare {
         return !context.env.getOptions().get(TineOptions.ForkPath).equals("fresh");
     }
 
-    /** After a fork() that needed a full child: one spare waits for the next. A spare that cannot start is no error. */
+    /**
+     * After a fork() that needed a full child: one spare waits for the next, with the sources of
+     * this snapshot translated ahead (Pretranslated). A spare that cannot start is no error.
+     */
     @TruffleBoundary
-    static void replenish(TineContext context) {
+    static void replenish(TineContext context, byte[] snapshot) {
         if (context.spare != null || context.noSpares || !allowed(context)) {
             return;
         }
         try {
-            context.spare = start(context);
+            context.spare = start(context, snapshot);
         } catch (PosixException | IOException e) {
             context.noSpares = true; // e.g. fewer than 258 fds allowed: every child starts fresh
         }
     }
 
-    private static Spare start(TineContext context) throws PosixException, IOException {
+    private static Spare start(TineContext context, byte[] snapshot) throws PosixException, IOException {
         Posix posix = context.posix;
         int[] ends = posix.socketPair();
         int pid;
@@ -96,9 +101,18 @@ public final class Spare {
         }
         Spare spare = new Spare(pid, ends[0]);
         try {
-            ByteArrayOutputStream policy = new ByteArrayOutputStream();
-            LaunchPolicy.of(context).write(new DataOutputStream(policy));
-            posix.sendWithFds(spare.control, policy.toByteArray(), new int[0]);
+            ByteArrayOutputStream start = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(start);
+            LaunchPolicy.of(context).write(out);
+            int policyEnd = start.size();
+            SnapshotCodec.writeSources(out, SnapshotCodec.sourcesOf(snapshot));
+            if (start.size() > MAX_MESSAGE) { // sources too big to send: the child translates them itself
+                byte[] policy = java.util.Arrays.copyOf(start.toByteArray(), policyEnd);
+                start.reset();
+                start.write(policy);
+                SnapshotCodec.writeSources(out, List.of());
+            }
+            posix.sendWithFds(spare.control, start.toByteArray(), new int[0]);
         } catch (PosixException | IOException e) {
             spare.retire(posix);
             throw e;
@@ -110,9 +124,9 @@ public final class Spare {
      * The context's spare, which from now on is no longer its spare; null if it has none. With
      * --tine.ForkPath=spare there is always one (started now if need be): every child is a spare.
      */
-    static Spare take(TineContext context) {
+    static Spare take(TineContext context, byte[] snapshot) {
         if (context.spare == null && context.env.getOptions().get(TineOptions.ForkPath).equals("spare")) {
-            replenish(context);
+            replenish(context, snapshot);
         }
         Spare spare = context.spare;
         context.spare = null;
@@ -215,7 +229,8 @@ public final class Spare {
     /** Before the script's exec (the program must not inherit a spare as its child) and when the context closes. */
     @TruffleBoundary
     public static void retire(TineContext context) {
-        Spare spare = take(context);
+        Spare spare = context.spare;
+        context.spare = null;
         if (spare != null) {
             spare.retire(context.posix);
         }

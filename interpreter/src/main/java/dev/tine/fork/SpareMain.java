@@ -35,16 +35,19 @@ public final class SpareMain {
     public static void main(String[] args) {
         ProcessContexts.runAndExit(() -> {
             Posix posix = Posix.forContext(true); // this process's own main: the native backend
-            byte[] buf = new byte[1 << 16];
+            byte[] buf = new byte[Spare.MAX_MESSAGE];
             int[] fds = new int[Spare.LAST_SCRIPT_FD];
             try {
                 int[] got = posix.receiveWithFds(Spare.CONTROL_FD, buf, fds);
                 if (got[0] == 0) {
                     return 0; // the parent is gone
                 }
-                LaunchPolicy policy = LaunchPolicy.read(new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])));
+                ByteArrayInputStream start = new ByteArrayInputStream(buf, 0, got[0]);
+                LaunchPolicy policy = LaunchPolicy.read(new DataInputStream(start));
+                byte[] sources = start.readAllBytes();
                 try (Context context = policy.newChildContext(Spare.READY_FD)) {
                     warmUp(context, posix);
+                    context.eval(Source.newBuilder("tine", ByteSequence.create(sources), "<sources>").mimeType(Pretranslated.MIME_TYPE).buildLiteral());
                     posix.write(Spare.CONTROL_FD, new byte[]{Spare.WARM}, 0, 1);
                     got = posix.receiveWithFds(Spare.CONTROL_FD, buf, fds);
                     if (got[0] == 0) {
