@@ -45,6 +45,7 @@ final class ChildLauncher {
                 pid = posix.spawn(freshChild(context, feed, ready.childEnd()));
             }
             ready.closeChildEnd();
+            Spare.replenish(context, snapshot); // the next one boots while this child resumes
             posix.closeQuietly(feed);
             feed = -1;
             if (!ready.awaitChild(node)) {

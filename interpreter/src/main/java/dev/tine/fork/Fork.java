@@ -40,7 +40,6 @@ public final class Fork {
                 Spare.putBack(context, spare);
             }
             Rehearsal.trace(context, state, "a full child (" + (spare != null && spare.isChild() ? "the spare" : "fresh") + "): " + rehearsed.why());
-            Spare.replenish(context, snapshot);
             return pid;
         } catch (IOException e) {
             throw Errors.error("ProcessError", "fork(): cannot write the snapshot: " + e.getMessage(), caller);

@@ -42,13 +42,13 @@ final class Exec {
         // a fork child a handled signal that came in that window would take its default action.
         List<String> candidates = List.of(searchPath ? ProcessSupport.findProgram(ps, file, node) : file);
         context.flush();
-        if (context.rehearsal == null) {
-            Spare.retire(context); // the program must not find fork's spare among its children
-        }
         Undo undo = new Undo();
         PosixException failure = null;
         try {
-            undo.prepare(ps, posix);
+            if (context.rehearsal == null) { // a fork rehearsal's execve only records: nothing to prepare
+                Spare.retire(context); // the program must not find fork's spare among its children
+                undo.prepare(ps, posix);
+            }
             boolean denied = false;
             for (String path : candidates) {
                 try {
