@@ -1,7 +1,12 @@
 package dev.tine.fork;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
@@ -22,6 +27,8 @@ import dev.tine.runtime.Cell;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.HostValues;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.TineList;
+import dev.tine.runtime.TineMap;
 
 /**
  * The fork-then-exec fast path. Most fork() children set up their fds and exec a program; a
@@ -31,9 +38,9 @@ import dev.tine.runtime.ProcessState;
  * signal dispositions into posix_spawn file actions and attributes. When the child's code reaches
  * exec, the parent posix_spawns that program, and its pid is fork()'s result.
  *
- * The rehearsal leaves the parent as it was: writes to globals and captured variables are undone,
- * and the moment the child's code does anything else (a built-in that is not
- * {@code rehearsable}, a change to a list or map, too many steps, an error, an exec that
+ * The rehearsal leaves the parent as it was: writes to globals, captured variables, lists and
+ * maps are undone, and the moment the child's code does anything else (a built-in that is not
+ * {@code rehearsable}, too many steps, an error, an exec that
  * posix_spawn cannot start; a script that holds host values, which the full child sees only as
  * stand-ins, is never rehearsed), the rehearsal is dropped and fork() starts the full child from
  * the same snapshot, so what the child does is always exactly what fork() means.
@@ -49,10 +56,19 @@ public final class Rehearsal {
         return NEVER_REHEARSED.isValid() ? null : TineContext.get(node).rehearsal;
     }
 
-    /** Before a list or map is changed: the parent's values are shared, so a rehearsal stops here. */
-    public static void refuseChange(Node node) {
-        if (of(node) != null) {
-            throw refuse("changes a list or map");
+    /** Before a list is changed: the parent shares it, so its items come back when the rehearsal ends. */
+    public static void journal(Node node, TineList list) {
+        Rehearsal r = of(node);
+        if (r != null) {
+            r.save(list);
+        }
+    }
+
+    /** Before a map is changed: as a list. */
+    public static void journal(Node node, TineMap map) {
+        Rehearsal r = of(node);
+        if (r != null) {
+            r.save(map);
         }
     }
 
@@ -93,6 +109,8 @@ public final class Rehearsal {
 
     private int steps;
     private final List<Runnable> undo = new ArrayList<>();
+    /** The lists and maps whose contents are saved already: once each is enough. */
+    private final Set<Object> saved = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Rehearsal() {
     }
@@ -111,6 +129,28 @@ public final class Rehearsal {
             cell.value = value;
             cell.defined = defined;
         });
+    }
+
+    @TruffleBoundary
+    private void save(TineList list) {
+        if (saved.add(list)) {
+            List<Object> items = new ArrayList<>(list.items);
+            undo.add(() -> {
+                list.items.clear();
+                list.items.addAll(items);
+            });
+        }
+    }
+
+    @TruffleBoundary
+    private void save(TineMap map) {
+        if (saved.add(map)) {
+            Map<Object, Object> entries = new LinkedHashMap<>(map.entries);
+            undo.add(() -> {
+                map.entries.clear();
+                map.entries.putAll(entries);
+            });
+        }
     }
 
     @TruffleBoundary

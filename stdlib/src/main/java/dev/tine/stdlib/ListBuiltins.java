@@ -11,6 +11,7 @@ import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.tine.builtins.Builtin;
+import dev.tine.fork.Rehearsal;
 import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
@@ -29,11 +30,12 @@ public final class ListBuiltins implements BuiltinProvider {
         return ListBuiltinsFactory.getFactories();
     }
 
-    @Builtin(name = "push")
+    @Builtin(name = "push", rehearsable = true)
     @GenerateNodeFactory
     abstract static class PushBuiltin extends BuiltinNode {
         @Specialization
         protected Object push(TineList list, Object v) {
+            Rehearsal.journal(this, list);
             list.add(v);
             return TineNull.INSTANCE;
         }
@@ -44,7 +46,7 @@ public final class ListBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "pop")
+    @Builtin(name = "pop", rehearsable = true)
     @GenerateNodeFactory
     abstract static class PopBuiltin extends BuiltinNode {
         @Specialization
@@ -53,6 +55,7 @@ public final class ListBuiltins implements BuiltinProvider {
             if (list.items.isEmpty()) {
                 throw Errors.indexError("pop from an empty list", this);
             }
+            Rehearsal.journal(this, list);
             return list.items.remove(list.items.size() - 1);
         }
 

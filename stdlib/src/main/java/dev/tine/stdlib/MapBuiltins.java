@@ -10,6 +10,7 @@ import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.tine.builtins.Builtin;
+import dev.tine.fork.Rehearsal;
 import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
@@ -102,7 +103,7 @@ public final class MapBuiltins implements BuiltinProvider {
         }
     }
 
-    @Builtin(name = "del")
+    @Builtin(name = "del", rehearsable = true)
     @GenerateNodeFactory
     abstract static class DelBuiltin extends BuiltinNode {
         @Specialization
@@ -111,6 +112,7 @@ public final class MapBuiltins implements BuiltinProvider {
             if (!m.entries.containsKey(key)) {
                 throw Errors.missingKey(key, this);
             }
+            Rehearsal.journal(this, m);
             return m.entries.remove(key);
         }
 
@@ -121,6 +123,7 @@ public final class MapBuiltins implements BuiltinProvider {
             if (p < 0) {
                 throw Errors.indexOutOfRange("list", index, list.size(), this);
             }
+            Rehearsal.journal(this, list);
             return list.items.remove(p);
         }
 

@@ -64,6 +64,24 @@ class EmbeddedProcessTest {
         assertTrue(child.contains("is not available in a fork() child"), child);
     }
 
+    private static long spares() {
+        return ProcessHandle.current().children().filter(p -> p.info().commandLine().map(c -> c.contains("SpareMain")).orElse(false)).count();
+    }
+
+    /** After a full fork child the context keeps a spare, a child of the host process; closing the context ends it. */
+    @Test
+    void closingTheContextEndsItsSpare() {
+        try (Context context = processContext()) {
+            assertEquals(3, context.eval("tine", """
+                            let pid = fork()
+                            if pid == 0 { exit(3) }
+                            waitpid(pid).code
+                            """).asInt());
+            assertEquals(1, spares());
+        }
+        assertEquals(0, spares());
+    }
+
     @Test
     void execWithAllowExecReplacesTheHostProcess() throws Exception {
         List<String> cmd = List.of(ProcessHandle.current().info().command().orElseThrow(), "--enable-native-access=ALL-UNNAMED",

@@ -20,14 +20,14 @@ import dev.tine.runtime.TypeNames;
 public abstract class IndexWriteNode extends TineExpressionNode {
     @Specialization
     protected Object list(TineList list, Object index, Object value) {
-        Rehearsal.refuseChange(this);
+        Rehearsal.journal(this, list);
         list.items.set(Indexes.position(index, list.size(), "list", this), value);
         return value;
     }
 
     @Specialization
     protected Object map(TineMap map, Object key, Object value) {
-        Rehearsal.refuseChange(this);
+        Rehearsal.journal(this, map);
         map.put(MapKeys.check(key, this), value);
         return value;
     }
