@@ -136,6 +136,29 @@ class ForkIT {
                         "a full child (fresh): the child's code calls print()"), trace, r.err());
     }
 
+    /**
+     * A spare killed while it waits (a signal to it meets its default action) is no child of the
+     * script's either: wait() does not return it, and the next fork() starts a fresh child.
+     */
+    @Test
+    void aKilledSpareGivesWayToAFreshChild(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("killed.tine");
+        Files.writeString(script, """
+                        let pid = fork()
+                        if pid == 0 { exit(0) }
+                        waitpid(pid)
+                        kill(int(trim(run(["sh", "-c", %s]).stdout)), SIGTERM)
+                        sleep(0.5)
+                        try { wait() } catch e { print("wait:", e.errno_name) }
+                        pid = fork()
+                        if pid == 0 { print("a child all the same"); exit(5) }
+                        print("exited", waitpid(pid).code)
+                        """.formatted(SPARES));
+        CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString());
+        assertEquals("wait: ECHILD\na child all the same\nexited 5\n", r.out(), r.err());
+        assertTrue(r.err().contains("fork() at " + script + ":7: a full child (fresh)"), r.err());
+    }
+
     /** The spare dies with its parent, and a program the script execs does not find it among its children. */
     @Test
     void theSpareEndsWithItsParentAndBeforeExec(@TempDir Path dir) throws Exception {

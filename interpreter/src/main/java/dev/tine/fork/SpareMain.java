@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.PolyglotException;
@@ -46,6 +47,7 @@ public final class SpareMain {
                 LaunchPolicy policy = LaunchPolicy.read(new DataInputStream(start));
                 byte[] sources = start.readAllBytes();
                 try (Context context = policy.newChildContext(Spare.READY_FD)) {
+                    Set<Integer> ignored = ignoredSignals(posix);
                     warmUp(context, posix);
                     context.eval(Source.newBuilder("tine", ByteSequence.create(sources), "<sources>").mimeType(Pretranslated.MIME_TYPE).buildLiteral());
                     posix.write(Spare.CONTROL_FD, new byte[]{Spare.WARM}, 0, 1);
@@ -54,7 +56,7 @@ public final class SpareMain {
                         return 0;
                     }
                     int feed = fds[got[1] - 2];
-                    if (!takeOver(posix, new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])), fds, got[1])) {
+                    if (!takeOver(posix, new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])), fds, got[1], ignored)) {
                         posix.write(Spare.CONTROL_FD, new byte[]{Spare.CANNOT}, 0, 1);
                         return 0;
                     }
@@ -83,6 +85,7 @@ public final class SpareMain {
         posix.signalDisposition(Posix.SIGKILL);
         posix.dup2(3, 4); // both hold /dev/null
         posix.discardPendingSignals();
+        posix.startSignalDelivery(); // one thread takes them from now on: a signal sent to the spare meets its disposition
         context.eval("tine", "0");
         try { // a snapshot source, refused at its first byte: the path of a resume up to the decoding
             context.eval(Source.newBuilder("tine", ByteSequence.create(new byte[]{0}), "<warm-up>").mimeType(ResumeRootNode.MIME_TYPE).buildLiteral());
@@ -105,7 +108,22 @@ public final class SpareMain {
      * when this process cannot be the child (the parent is in another session now, its cwd is
      * gone): nothing of the script's is touched yet, and the parent starts a fresh child.
      */
-    private static boolean takeOver(Posix posix, DataInputStream in, int[] received, int count) throws IOException, PosixException {
+    /** The signals ignored when the spare started (its parent ignored them then). */
+    private static Set<Integer> ignoredSignals(Posix posix) throws PosixException {
+        Set<Integer> ignored = new HashSet<>();
+        for (int sig = 1; sig <= Posix.MAX_SIGNAL; sig++) {
+            try {
+                if (posix.signalDisposition(sig) == Posix.SIG_IGN) {
+                    ignored.add(sig);
+                }
+            } catch (PosixException e) {
+                // glibc's internal signals
+            }
+        }
+        return ignored;
+    }
+
+    private static boolean takeOver(Posix posix, DataInputStream in, int[] received, int count, Set<Integer> ignored) throws IOException, PosixException {
         int pgid = in.readInt();
         String cwd = in.readUTF();
         int[] defaults = new int[in.readInt()];
@@ -126,7 +144,7 @@ public final class SpareMain {
             return false;
         }
         for (int sig : defaults) {
-            if (sig != Posix.SIGKILL && posix.signalDisposition(sig) == Posix.SIG_IGN) {
+            if (ignored.contains(sig)) {
                 posix.setSignalDisposition(sig, Posix.SIG_DFL); // ignored when the spare started, not now
             }
         }
@@ -142,11 +160,14 @@ public final class SpareMain {
                 posix.close(received[i]);
             }
         }
-        for (int fd = 3; fd <= Spare.LAST_SCRIPT_FD; fd++) {
-            if (!placed.contains(fd)) {
-                posix.close(fd);
+        int from = 3; // the /dev/null between the placed fds
+        for (int fd : new TreeSet<>(placed)) {
+            if (fd > from) {
+                posix.closeRange(from, fd - 1);
             }
+            from = Math.max(from, fd + 1);
         }
+        posix.closeRange(from, Spare.LAST_SCRIPT_FD);
         return true;
     }
 }

@@ -345,6 +345,19 @@ final class NativePosix implements Posix {
         return made.set;
     }
 
+    @Override
+    public void closeRange(int first, int last) {
+        boolean done = false;
+        try {
+            done = libc.close_range(first, last, 0) == 0;
+        } catch (UnsatisfiedLinkError e) {
+            // an older libc
+        }
+        if (!done) {
+            Posix.super.closeRange(first, last);
+        }
+    }
+
     private static final int CLOSE_RANGE_CLOEXEC = 4;
     /** close_range(2) with CLOSE_RANGE_CLOEXEC works here (Linux 5.11, glibc 2.34), until it fails once. */
     private volatile boolean closeRangeWorks = true;

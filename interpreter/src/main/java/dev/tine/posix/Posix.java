@@ -137,6 +137,13 @@ public interface Posix {
 
     void close(int fd) throws PosixException;
 
+    /** Closes every open fd from first to last (close_range(2); one close per fd where it is missing). */
+    default void closeRange(int first, int last) {
+        for (int fd = first; fd <= last; fd++) {
+            closeQuietly(fd);
+        }
+    }
+
     /** close(2) of an fd the runtime is done with, if it is one (fd >= 0), whatever it answers. */
     default void closeQuietly(int fd) {
         if (fd >= 0) {
