@@ -17,6 +17,7 @@ import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.io.ByteSequence;
 
 import dev.tine.launcher.ProcessContexts;
+import dev.tine.launcher.ScriptRunner;
 import dev.tine.posix.Posix;
 import dev.tine.posix.PosixException;
 
@@ -31,7 +32,6 @@ import dev.tine.posix.PosixException;
 public final class SpareMain {
     private SpareMain() {
     }
-
 
     public static void main(String[] args) {
         ProcessContexts.runAndExit(() -> {
@@ -55,20 +55,31 @@ public final class SpareMain {
                     if (got[0] == 0) {
                         return 0;
                     }
-                    int feed = fds[got[1] - 2];
                     if (!takeOver(posix, new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])), fds, got[1], ignored)) {
                         posix.write(Spare.CONTROL_FD, new byte[]{Spare.CANNOT}, 0, 1);
                         return 0;
                     }
                     posix.write(Spare.CONTROL_FD, new byte[]{Spare.TAKEN}, 0, 1);
                     posix.close(Spare.CONTROL_FD);
-                    PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-                    return ForkChildMain.resume(context, ForkChildMain.readAll(feed), err);
+                    return becomeTheChild(context, posix, fds[got[1] - 2]);
                 }
             } catch (IOException | PosixException e) {
                 return 0; // the parent went away mid-way: it starts a fresh child, nobody waits for this one
             }
         });
+    }
+
+    /** From here on this process is the fork() child, as a fresh one would be: its errors are the child's. */
+    private static int becomeTheChild(Context context, Posix posix, int feed) {
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        byte[] snapshot;
+        try {
+            snapshot = ForkChildMain.readAll(feed);
+        } catch (PosixException e) {
+            err.println("error: fork() child: cannot read the parent's state: " + e.getMessage());
+            return ScriptRunner.INTERNAL_ERROR;
+        }
+        return ForkChildMain.resume(context, snapshot, err);
     }
 
     /**
