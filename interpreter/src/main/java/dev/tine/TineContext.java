@@ -28,6 +28,7 @@ public final class TineContext {
     public final TineLanguage language;
     public final Env env;
     private final Map<String, GlobalCell> globals = new java.util.LinkedHashMap<>(); // the host lists them in order
+    /** The prelude's functions (written in Tine, made per context); the language has the others. */
     private final Map<String, Object> builtins = new HashMap<>();
     public final PrintStream out;
     public final PrintStream err;
@@ -75,10 +76,6 @@ public final class TineContext {
         return REFERENCE.get(node);
     }
 
-    void installBuiltins(Map<String, Object> functions) {
-        builtins.putAll(functions);
-    }
-
     void installPrelude(CallTarget prelude) {
         prelude.call();
         // The prelude's functions are built-ins: visible everywhere, shadowed by a script's globals.
@@ -123,18 +120,17 @@ public final class TineContext {
         return globals.get(name);
     }
 
+    /** A built-in: the prelude's functions, then the language's. */
     @TruffleBoundary
     public Object builtin(String name) {
-        return builtins.get(name);
+        Object prelude = builtins.get(name);
+        return prelude != null ? prelude : language.builtin(name);
     }
 
     public Map<String, GlobalCell> globals() {
         return globals;
     }
 
-    public Map<String, Object> builtins() {
-        return builtins;
-    }
 
     @TruffleBoundary
     public StdinLines stdin() {

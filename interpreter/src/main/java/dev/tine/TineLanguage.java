@@ -1,10 +1,10 @@
 package dev.tine;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.graalvm.options.OptionDescriptors;
 
@@ -41,7 +41,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
 
     private static final LanguageReference<TineLanguage> REFERENCE = LanguageReference.create(TineLanguage.class);
 
-    private Map<String, Object> builtins;
+    private volatile Map<String, Object> builtins;
     private final List<BuiltinProvider> providers = new ArrayList<>();
     private SourceUnit prelude;
 
@@ -56,7 +56,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
 
     @Override
     protected void initializeContext(TineContext context) {
-        context.installBuiltins(builtins());
+        builtins(); // finds the providers
         context.installPrelude(preludeUnit().main().getCallTarget());
         for (BuiltinProvider provider : providers) {
             provider.initializeContext(context);
@@ -107,16 +107,28 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         return singleThreaded;
     }
 
-    /** The built-in functions and constants, created once per language from the generated factory lists. */
+    /** A built-in function (made at its first use: most scripts use few) or constant; null if there is none of that name. */
     @TruffleBoundary
-    synchronized Map<String, Object> builtins() {
+    public Object builtin(String name) {
+        Map<String, Object> all = builtins;
+        if (all == null) {
+            all = builtins();
+        }
+        Object value = all.get(name);
+        if (value instanceof NodeFactory<?>) {
+            value = all.compute(name, (n, v) -> v instanceof NodeFactory<?> factory ? createBuiltin(factory) : v);
+        }
+        return value;
+    }
+
+    /** Built-in name -> its function once made, its factory until then; constants -> their values. Once per language, from the generated factory lists. */
+    private synchronized Map<String, Object> builtins() {
         if (builtins == null) {
-            Map<String, Object> all = new LinkedHashMap<>();
+            Map<String, Object> all = new ConcurrentHashMap<>();
             for (BuiltinProvider provider : ServiceLoader.load(BuiltinProvider.class, TineLanguage.class.getClassLoader())) {
                 providers.add(provider);
                 for (NodeFactory<? extends BuiltinNode> factory : provider.factories()) {
-                    TineFunction fn = createBuiltin(factory);
-                    all.put(fn.name, fn);
+                    all.put(spec(factory).name(), factory);
                 }
                 all.putAll(provider.constants());
             }
@@ -125,11 +137,16 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
         return builtins;
     }
 
-    private TineFunction createBuiltin(NodeFactory<? extends BuiltinNode> factory) {
+    private static Builtin spec(NodeFactory<?> factory) {
         Builtin spec = factory.getNodeClass().getAnnotation(Builtin.class);
         if (spec == null) {
             throw new IllegalStateException("built-in without @Builtin: " + factory.getNodeClass());
         }
+        return spec;
+    }
+
+    private TineFunction createBuiltin(NodeFactory<?> factory) {
+        Builtin spec = spec(factory);
         TineExpressionNode[] args;
         int min;
         int max;
@@ -145,7 +162,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
                 args[i] = new ReadArgumentNode(i);
             }
         }
-        BuiltinNode node = factory.createNode((Object) args);
+        BuiltinNode node = (BuiltinNode) factory.createNode((Object) args);
         BuiltinRootNode root = new BuiltinRootNode(this, spec, node);
         return new TineFunction(spec.name(), root.getCallTarget(), min, max, null);
     }
