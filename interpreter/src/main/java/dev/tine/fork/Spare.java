@@ -67,16 +67,21 @@ public final class Spare {
         if (context.spare != null || context.noSpares || !allowed(context)) {
             return;
         }
+        int[] ends;
         try {
-            context.spare = start(context, snapshot);
+            ends = context.posix.socketPair();
+        } catch (PosixException e) {
+            return; // no fd to spare just now (EMFILE): perhaps at the next fork()
+        }
+        try {
+            context.spare = start(context, snapshot, ends);
         } catch (PosixException | IOException e) {
             context.noSpares = true; // e.g. fewer than 258 fds allowed: every child starts fresh
         }
     }
 
-    private static Spare start(TineContext context, byte[] snapshot) throws PosixException, IOException {
+    private static Spare start(TineContext context, byte[] snapshot, int[] ends) throws PosixException, IOException {
         Posix posix = context.posix;
-        int[] ends = posix.socketPair();
         int pid;
         try {
             SpawnSpec spec = new SpawnSpec();
@@ -96,6 +101,9 @@ public final class Spare {
             spec.defaultSignals = context.process.defaultSignals();
             spec.signalMask = Posix.heldSignals(); // see ChildSignals
             pid = posix.spawn(spec);
+        } catch (PosixException e) {
+            posix.closeQuietly(ends[0]);
+            throw e;
         } finally {
             posix.closeQuietly(ends[1]);
         }
