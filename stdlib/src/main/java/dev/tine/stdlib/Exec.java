@@ -7,8 +7,8 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
-import dev.tine.fork.Spare;
 import dev.tine.TineOptions;
+import dev.tine.fork.Spare;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.ProcessState;
 import dev.tine.posix.Posix;
