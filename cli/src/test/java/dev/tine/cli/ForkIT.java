@@ -68,9 +68,16 @@ class ForkIT {
                         trace.stream().map(l -> l.substring(l.indexOf(": ") + 2)).toList(), r.err());
     }
 
-    /** A shell line that prints the pid of each child of the script's process that is a fork spare. */
-    private static final String SPARES = "\"for p in $(cat /proc/$PPID/task/*/children); do "
-                    + "tr '\\\\0' ' ' < /proc/$p/cmdline | grep -q SpareMain && [ $p != $$ ] && echo $p; done\"";
+    /** Tine code: the pids, one a line, of the children of the script's process that are fork spares (from /proc). */
+    private static final String SPARES = "trim(run([\"sh\", \"-c\", \"for p in $(cat /proc/$PPID/task/*/children); do "
+                    + "tr '\\\\0' ' ' < /proc/$p/cmdline | grep -q SpareMain && [ $p != $$ ] && echo $p; done\"]).stdout)";
+
+    /** The start of a script: a full child (fresh), so that from here on a spare waits. */
+    private static final String A_SPARE_WAITS = """
+                    let pid = fork()
+                    if pid == 0 { exit(0) }
+                    waitpid(pid)
+                    """;
 
     /**
      * After the first full child a spare waits, a child of the script's process, but wait() and
@@ -84,7 +91,7 @@ class ForkIT {
                         let pid = fork()
                         if pid == 0 { print("child 1"); exit(1) }
                         print("waited", waitpid(pid).code)
-                        print("spares:", len(split(trim(run(["sh", "-c", %s]).stdout), "\\n")))
+                        print("spares:", len(split(%s, "\\n")))
                         try { wait() } catch e { print("wait:", e.errno_name) }
                         try { waitpid(-1, WNOHANG) } catch e { print("waitpid:", e.errno_name) }
                         pid = fork()
@@ -107,11 +114,7 @@ class ForkIT {
     void theSparesChildHasTheParentsStateAtFork(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("here.txt"), "found here");
         Path script = dir.resolve("state.tine");
-        Files.writeString(script, """
-                        let group = getpgrp()
-                        let pid = fork()
-                        if pid == 0 { exit(0) }
-                        waitpid(pid)
+        Files.writeString(script, "let group = getpgrp()\n" + A_SPARE_WAITS + """
                         chdir(args()[0])
                         setenv("SPARE_TEST", "set after")
                         signal(SIGUSR1, "ignore")
@@ -143,11 +146,8 @@ class ForkIT {
     @Test
     void aKilledSpareGivesWayToAFreshChild(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("killed.tine");
-        Files.writeString(script, """
-                        let pid = fork()
-                        if pid == 0 { exit(0) }
-                        waitpid(pid)
-                        kill(int(trim(run(["sh", "-c", %s]).stdout)), SIGTERM)
+        Files.writeString(script, A_SPARE_WAITS + """
+                        kill(int(%s), SIGTERM)
                         sleep(0.5)
                         try { wait() } catch e { print("wait:", e.errno_name) }
                         pid = fork()
@@ -163,20 +163,14 @@ class ForkIT {
     @Test
     void theSpareEndsWithItsParentAndBeforeExec(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("end.tine");
-        Files.writeString(script, """
-                        let pid = fork()
-                        if pid == 0 { exit(0) }
-                        waitpid(pid)
-                        print("spares:", trim(run(["sh", "-c", %s]).stdout) != "")
+        Files.writeString(script, A_SPARE_WAITS + """
+                        print("spares:", %s != "")
                         exec("/bin/sh", ["sh", "-c", "read -r c < /proc/$$/task/$$/children; echo children: $c"])
                         """.formatted(SPARES));
         CommandLineIT.Result r = CommandLineIT.tine(null, script.toString());
         assertEquals("spares: true\nchildren:\n", r.out(), r.err());
-        Files.writeString(script, """
-                        let pid = fork()
-                        if pid == 0 { exit(0) }
-                        waitpid(pid)
-                        print(trim(run(["sh", "-c", %s]).stdout))
+        Files.writeString(script, A_SPARE_WAITS + """
+                        print(%s)
                         """.formatted(SPARES));
         r = CommandLineIT.tine(null, script.toString());
         java.util.Optional<ProcessHandle> spare = ProcessHandle.of(Long.parseLong(r.out().strip()));

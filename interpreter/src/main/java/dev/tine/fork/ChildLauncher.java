@@ -66,15 +66,21 @@ final class ChildLauncher {
 
     /** A runtime started for this child alone: it inherits the script's fds and the two it resumes from. */
     private static SpawnSpec freshChild(TineContext context, int feed, int readyEnd) {
-        SpawnSpec spec = new SpawnSpec();
-        spec.argv = argv(ForkChildMain.class, List.of(String.valueOf(feed), String.valueOf(readyEnd))).toArray(String[]::new);
-        spec.path = spec.argv[0];
-        spec.env = environment(context.process.environmentArray());
+        SpawnSpec spec = runtime(context, ForkChildMain.class, List.of(String.valueOf(feed), String.valueOf(readyEnd)));
         spec.keepFds = new TreeSet<>(context.process.scriptFds);
         spec.keepFds.add(feed);
         spec.keepFds.add(readyEnd);
+        return spec;
+    }
+
+    /** This runtime again, with MAIN ARGS: the script's environment for its JVM, its signals at their dispositions and held (ChildSignals). */
+    static SpawnSpec runtime(TineContext context, Class<?> main, List<String> args) {
+        SpawnSpec spec = new SpawnSpec();
+        spec.argv = argv(main, args).toArray(String[]::new);
+        spec.path = spec.argv[0];
+        spec.env = environment(context.process.environmentArray());
         spec.defaultSignals = context.process.defaultSignals();
-        spec.signalMask = Posix.heldSignals(); // see ChildSignals
+        spec.signalMask = Posix.heldSignals();
         return spec;
     }
 
@@ -103,7 +109,7 @@ final class ChildLauncher {
      * The child process's environment: the script's (which the snapshot carries too, and the
      * programs the child starts get), less what would change the child's JVM, plus its suspend signal.
      */
-    static String[] environment(String[] scriptEnvironment) {
+    private static String[] environment(String[] scriptEnvironment) {
         List<String> env = new ArrayList<>();
         for (String e : scriptEnvironment) {
             if (JVM_VARIABLES.stream().noneMatch(e::startsWith)) {
@@ -115,7 +121,7 @@ final class ChildLauncher {
     }
 
     /** `java [the JVM's flags] -cp [class path] MAIN ARGS`: ForkChildMain SNAPSHOT_FD READY_FD, or SpareMain. */
-    static List<String> argv(Class<?> main, List<String> args) {
+    private static List<String> argv(Class<?> main, List<String> args) {
         List<String> argv = new ArrayList<>(JVM.command);
         argv.add(main.getName());
         argv.addAll(args);

@@ -56,19 +56,14 @@ public final class Rehearsal {
         return NEVER_REHEARSED.isValid() ? null : TineContext.get(node).rehearsal;
     }
 
-    /** Before a list is changed: the parent shares it, so its items come back when the rehearsal ends. */
-    public static void journal(Node node, TineList list) {
+    /**
+     * Before a global, a captured variable (the rehearsal's frames share the parent's cells), a
+     * list or a map is changed: what it holds now comes back when the rehearsal ends.
+     */
+    public static void journal(Node node, Object changed) {
         Rehearsal r = of(node);
         if (r != null) {
-            r.save(list);
-        }
-    }
-
-    /** Before a map is changed: as a list. */
-    public static void journal(Node node, TineMap map) {
-        Rehearsal r = of(node);
-        if (r != null) {
-            r.save(map);
+            r.save(changed);
         }
     }
 
@@ -80,21 +75,7 @@ public final class Rehearsal {
         }
     }
 
-    /** Before a global is written: its value comes back when the rehearsal ends. */
-    public static void journal(Node node, GlobalCell cell) {
-        Rehearsal r = of(node);
-        if (r != null) {
-            r.save(cell);
-        }
-    }
 
-    /** Before a captured variable is written (the rehearsal's frames share the parent's cells). */
-    public static void journal(Node node, Cell cell) {
-        Rehearsal r = of(node);
-        if (r != null) {
-            r.save(cell);
-        }
-    }
 
     /** Ends a rehearsal: the program the child execs, or null and why the child must be a full one. */
     static final class Over extends RuntimeException {
@@ -122,41 +103,42 @@ public final class Rehearsal {
     }
 
     @TruffleBoundary
-    private void save(GlobalCell cell) {
-        Object value = cell.value;
-        boolean defined = cell.defined;
-        undo.add(() -> {
-            cell.value = value;
-            cell.defined = defined;
-        });
-    }
-
-    @TruffleBoundary
-    private void save(TineList list) {
-        if (saved.add(list)) {
-            List<Object> items = new ArrayList<>(list.items);
-            undo.add(() -> {
-                list.items.clear();
-                list.items.addAll(items);
-            });
+    private void save(Object changed) {
+        switch (changed) {
+            case GlobalCell cell -> {
+                Object value = cell.value;
+                boolean defined = cell.defined;
+                undo.add(() -> {
+                    cell.value = value;
+                    cell.defined = defined;
+                });
+            }
+            case Cell cell -> {
+                Object value = cell.value;
+                undo.add(() -> cell.value = value);
+            }
+            case TineList list when saved.add(list) -> { // once each: its items at the first change
+                List<Object> items = new ArrayList<>(list.items);
+                undo.add(() -> {
+                    list.items.clear();
+                    list.items.addAll(items);
+                });
+            }
+            case TineMap map when saved.add(map) -> {
+                Map<Object, Object> entries = new LinkedHashMap<>(map.entries);
+                undo.add(() -> {
+                    map.entries.clear();
+                    map.entries.putAll(entries);
+                });
+            }
+            case TineList list -> {
+                // saved already
+            }
+            case TineMap map -> {
+                // saved already
+            }
+            default -> throw new IllegalArgumentException("not a value a rehearsal journals: " + changed);
         }
-    }
-
-    @TruffleBoundary
-    private void save(TineMap map) {
-        if (saved.add(map)) {
-            Map<Object, Object> entries = new LinkedHashMap<>(map.entries);
-            undo.add(() -> {
-                map.entries.clear();
-                map.entries.putAll(entries);
-            });
-        }
-    }
-
-    @TruffleBoundary
-    private void save(Cell cell) {
-        Object value = cell.value;
-        undo.add(() -> cell.value = value);
     }
 
     /** What a rehearsal came to: the pid of the program started as the child, or -1 (a full child is needed); and why. */

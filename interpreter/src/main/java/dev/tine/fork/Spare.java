@@ -84,10 +84,7 @@ public final class Spare {
         Posix posix = context.posix;
         int pid;
         try {
-            SpawnSpec spec = new SpawnSpec();
-            spec.argv = ChildLauncher.argv(SpareMain.class, List.of()).toArray(String[]::new);
-            spec.path = spec.argv[0];
-            spec.env = ChildLauncher.environment(context.process.environmentArray());
+            SpawnSpec spec = ChildLauncher.runtime(context, SpareMain.class, List.of());
             spec.keepFds = Set.of();
             spec.actions.add(new SpawnSpec.Dup2(ends[1], CONTROL_FD));
             spec.actions.add(new SpawnSpec.Open(0, "/dev/null", Posix.O_RDONLY, 0));
@@ -98,8 +95,6 @@ public final class Spare {
                 spec.actions.add(new SpawnSpec.Dup2(3, fd));
             }
             spec.pgroup = 0; // out of the way of the terminal's signals and of waitpid(0)
-            spec.defaultSignals = context.process.defaultSignals();
-            spec.signalMask = Posix.heldSignals(); // see ChildSignals
             pid = posix.spawn(spec);
         } catch (PosixException e) {
             posix.closeQuietly(ends[0]);

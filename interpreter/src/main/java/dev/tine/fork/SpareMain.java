@@ -24,9 +24,9 @@ import dev.tine.posix.PosixException;
 /**
  * The main class of a fork spare ({@link Spare}): boots a context with its parent's launch
  * policy, says it is warm, and waits. Handed a snapshot, it becomes the fork() child: it joins
- * the parent's process group, enters its cwd, takes its signal dispositions, drops the signals
- * sent to it meanwhile, puts the script's fds at their numbers (closing the /dev/null that held
- * them), and resumes as {@link ForkChildMain} does. At end of file on its socket the parent is
+ * the parent's process group, enters its cwd, takes its signal dispositions, puts the script's
+ * fds at their numbers (closing the /dev/null that held them), and resumes as
+ * {@link ForkChildMain} does (a signal sent to the spare before that met its disposition). At end of file on its socket the parent is
  * gone, and so is the spare.
  */
 public final class SpareMain {
@@ -93,9 +93,7 @@ public final class SpareMain {
         ForkChildMain.readAll(memfd);
         posix.setpgid(0, 0); // it leads its group already
         posix.chdir(".");
-        posix.signalDisposition(Posix.SIGKILL);
         posix.dup2(3, 4); // both hold /dev/null
-        posix.discardPendingSignals();
         posix.startSignalDelivery(); // one thread takes them from now on: a signal sent to the spare meets its disposition
         context.eval("tine", "0");
         try { // a snapshot source, refused at its first byte: the path of a resume up to the decoding
@@ -159,7 +157,6 @@ public final class SpareMain {
                 posix.setSignalDisposition(sig, Posix.SIG_DFL); // ignored when the spare started, not now
             }
         }
-        posix.discardPendingSignals();
         Set<Integer> placed = new HashSet<>();
         for (int i = 0; i < targets.length; i++) {
             posix.dup2(received[i], targets[i]);

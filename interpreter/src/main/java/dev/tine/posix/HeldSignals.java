@@ -78,20 +78,6 @@ final class HeldSignals {
         caught.remove(sig);
     }
 
-    /** Before {@link #start}: the signals pending now are dropped, unseen. */
-    void discardPending() throws PosixException {
-        int pending = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray());
-        try {
-            byte[] info = new byte[SIGINFO_SIZE];
-            short[] revents = new short[1];
-            while (posix.poll(new int[]{pending}, new short[]{Posix.POLLIN}, revents, 0) > 0 && revents[0] != 0) {
-                posix.read(pending, info, SIGINFO_SIZE);
-            }
-        } finally {
-            posix.closeQuietly(pending);
-        }
-    }
-
     /** From now on signals are delivered; those that came meanwhile first. */
     synchronized void start() throws PosixException {
         if (reader == null) {

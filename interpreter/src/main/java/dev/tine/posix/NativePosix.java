@@ -878,12 +878,6 @@ final class NativePosix implements Posix {
         }
     }
 
-    @Override
-    public void discardPendingSignals() throws PosixException {
-        if (held != null) {
-            held.discardPending();
-        }
-    }
 
     /** signalfd(2) over these signals, close-on-exec, blocking reads. */
     int signalfd(int[] signals) throws PosixException {

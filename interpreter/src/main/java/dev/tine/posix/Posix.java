@@ -219,9 +219,6 @@ public interface Posix {
      */
     void startSignalDelivery() throws PosixException;
 
-    /** In a process started with its signals held, before delivery starts: drops those pending now (a fork spare's, sent before it was the child). */
-    default void discardPendingSignals() throws PosixException {
-    }
 
     /** The signals a fork child is started with blocked (its JVM suspends threads with signal 64), until {@link #startSignalDelivery}. */
     static int[] heldSignals() {
