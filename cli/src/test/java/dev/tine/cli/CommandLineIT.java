@@ -124,5 +124,8 @@ class CommandLineIT {
         assertEquals(2, tine(null, "/nonexistent/script.tine").status);
         assertEquals(2, tine(null, "--no-such-flag").status);
         assertEquals(2, tine(null, "-e").status);
+        Result fork = tine(null, "--tine.ForkPath=full", "-e", "1"); // the old name of fresh
+        assertEquals(2, fork.status);
+        assertTrue(fork.err.startsWith("tine: tine.ForkPath must be auto, spare or fresh, not full\n"), fork.err);
     }
 }
