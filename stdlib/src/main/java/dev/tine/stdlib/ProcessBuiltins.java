@@ -15,6 +15,7 @@ import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
 import dev.tine.posix.Blocking;
@@ -61,7 +62,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
             throw ArgErrors.expected(node, "a path, an argv list and an optional env map", pathArg, argvArg, envArg);
         }
         String path = ProcessSupport.string(pathArg, builtin + "() path", node);
-        String[] argv = ProcessSupport.argv(argvArg, builtin, node);
+        String[] argv = ProcessSupport.argv(argvArg, builtin + "() argv", node);
         String[] env = envArg == NoArg.INSTANCE || envArg == TineNull.INSTANCE ? node.context().process.environmentArray()
                         : ProcessSupport.envArray(envArg, builtin, node);
         Exec.checkAllowed(node.context(), builtin, node);
@@ -180,8 +181,17 @@ public final class ProcessBuiltins implements BuiltinProvider {
     abstract static class SpawnBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        protected long spawn(Object argv, Object opts) {
-            return Spawner.parse(argv, opts, "spawn", Spawner.SPAWN_OPTIONS, context(), this).start(context(), this);
+        protected Object spawn(Object argv, Object opts) {
+            Spawner spawner = Spawner.parse(argv, opts, "spawn", Spawner.SPAWN_OPTIONS, context(), this);
+            int[] pids = spawner.start(context(), this);
+            if (!spawner.pipeline) {
+                return (long) pids[0];
+            }
+            TineList list = new TineList();
+            for (int pid : pids) {
+                list.add((long) pid);
+            }
+            return list;
         }
     }
 

@@ -62,18 +62,18 @@ final class ProcessSupport {
         throw Errors.typeError(what + " must be a string, not " + TypeNames.of(v), node);
     }
 
-    /** argv: a non-empty list of strings. */
+    /** argv: a non-empty list of strings; what names it in errors ("run() argv"). */
     @TruffleBoundary
-    static String[] argv(Object v, String builtin, Node node) {
+    static String[] argv(Object v, String what, Node node) {
         if (!(v instanceof TineList list)) {
-            throw Errors.typeError(builtin + "() argv must be a list of strings, not " + TypeNames.of(v), node);
+            throw Errors.typeError(what + " must be a list of strings, not " + TypeNames.of(v), node);
         }
         if (list.size() == 0) {
-            throw Errors.valueError(builtin + "() argv must not be empty", node);
+            throw Errors.valueError(what + " must not be empty", node);
         }
         String[] argv = new String[list.size()];
         for (int i = 0; i < argv.length; i++) {
-            argv[i] = string(list.get(i), builtin + "() argv[" + i + "]", node);
+            argv[i] = string(list.get(i), what + "[" + i + "]", node);
         }
         return argv;
     }

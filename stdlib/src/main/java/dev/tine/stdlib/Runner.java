@@ -8,7 +8,6 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
-import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.TineException;
@@ -23,8 +22,10 @@ import dev.tine.posix.PosixException;
 /**
  * run(argv, opts): spawn, feed input, collect stdout and stderr, wait. One poll(2) loop on the
  * script's thread moves all three streams, so large outputs on both never deadlock; a timeout
- * SIGKILLs the child's process group (run puts the child in a group of its own when a timeout is
- * given). The child is always reaped, also when the run is interrupted by an error.
+ * SIGKILLs the children's process group (run puts them in a group of their own when a timeout is
+ * given). A pipeline's input goes to its first program, stdout comes from its last, stderr from
+ * all; its result describes the last program that failed, or else the last (pipefail). Every
+ * child is reaped, also when the run is interrupted by an error.
  */
 final class Runner {
     private static final int CHUNK = 65536;
@@ -84,9 +85,10 @@ final class Runner {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private TineMap execute(Spawner spawner, byte[] input, double timeout, boolean check, Object argvArg, TineContext context, Node node) {
-        int pid = -1;
-        boolean reaped = false;
-        int status = 0;
+        int[] pids = new int[0];
+        int programs = spawner.stages.size();
+        boolean[] reaped = new boolean[programs];
+        int[] statuses = new int[programs];
         boolean timedOut = false;
         try {
             try {
@@ -105,7 +107,7 @@ final class Runner {
             } catch (PosixException e) {
                 throw Errors.osError(e, node);
             }
-            pid = spawner.start(context, node);
+            pids = spawner.start(context, node);
             // The child has its ends; the parent keeps the others, non-blocking.
             if (inPipe != null) {
                 posix.closeQuietly(inPipe[0]);
@@ -159,7 +161,7 @@ final class Runner {
                         break; // killed, and something else still holds the pipes open: stop collecting
                     }
                     timedOut = true;
-                    killTree(posix, pid, spawner.pgroup);
+                    killAll(posix, pids, reaped, spawner.pgroup);
                     deadline = System.nanoTime() + KILL_GRACE_NANOS;
                     continue;
                 }
@@ -203,45 +205,72 @@ final class Runner {
                 }
             }
             try {
-                // the streams are closed, but the child may still run: the timeout holds here too
-                int[] r = Blocking.waitpidUntil(node, pid, 0, timedOut ? Long.MAX_VALUE : deadline);
-                if (r == null) {
-                    timedOut = true;
-                    killTree(posix, pid, spawner.pgroup);
-                    r = Blocking.waitpid(node, pid, 0);
+                // the streams are closed, but the children may still run: the timeout holds here too
+                for (int i = 0; i < programs; i++) {
+                    int[] r = Blocking.waitpidUntil(node, pids[i], 0, timedOut ? Long.MAX_VALUE : deadline);
+                    if (r == null) {
+                        timedOut = true;
+                        killAll(posix, pids, reaped, spawner.pgroup);
+                        r = Blocking.waitpid(node, pids[i], 0);
+                    }
+                    statuses[i] = r[1];
+                    reaped[i] = true;
                 }
-                status = r[1];
-                reaped = true;
             } catch (PosixException e) {
                 throw Errors.osError(e, node);
             }
         } catch (PosixException e) {
             throw Errors.osError(e, node);
         } finally {
-            if (pid > 0 && !reaped) {
-                // interrupted (an error, a signal handler that threw, exit): leave no child behind
-                killTree(posix, pid, spawner.pgroup);
-                try {
-                    posix.waitpid(pid, 0);
-                } catch (PosixException e) {
-                    // already reaped by someone else
+            // interrupted (an error, a signal handler that threw, exit): leave no child behind
+            killAll(posix, pids, reaped, spawner.pgroup);
+            for (int i = 0; i < pids.length; i++) {
+                if (!reaped[i]) {
+                    try {
+                        posix.waitpid(pids[i], 0);
+                    } catch (PosixException e) {
+                        // already reaped by someone else
+                    }
                 }
             }
             closeAll();
         }
+        int described = programs - 1; // the last program that failed, or else the last (pipefail)
+        while (described > 0 && succeeded(statuses[described])) {
+            described--;
+        }
+        if (succeeded(statuses[described])) {
+            described = programs - 1;
+        }
+        boolean ok = !timedOut;
+        for (int status : statuses) {
+            ok &= succeeded(status);
+        }
+        int status = statuses[described];
         boolean exited = (status & 0x7f) == 0;
         int code = (status >> 8) & 0xff;
         int signal = status & 0x7f;
-        boolean ok = exited && code == 0 && !timedOut;
-        TineMap result = TineMap.of("pid", (long) pid,
+        TineMap result = TineMap.of("pid", (long) pids[described],
                         "code", exited ? (Object) (long) code : TineNull.INSTANCE,
                         "signal", exited ? TineNull.INSTANCE : (Object) (long) signal,
                         "ok", ok,
                         "stdout", outPipe != null ? out.toString(StandardCharsets.UTF_8) : TineNull.INSTANCE,
                         "stderr", errPipe != null ? err.toString(StandardCharsets.UTF_8) : TineNull.INSTANCE,
                         "timed_out", timedOut);
+        if (spawner.pipeline) {
+            TineList pidList = new TineList();
+            TineList statusList = new TineList();
+            for (int i = 0; i < programs; i++) {
+                pidList.add((long) pids[i]);
+                statusList.add(ProcessSupport.statusMap(pids[i], statuses[i]));
+            }
+            result.put("pids", pidList);
+            result.put("statuses", statusList);
+        }
         if (check && !ok) {
-            String what = Printer.str(argvArg instanceof TineList ? argvArg : NoArg.INSTANCE);
+            String what = spawner.pipeline
+                            ? Printer.str(((TineList) argvArg).get(described)) + " (program " + (described + 1) + " of the pipeline)"
+                            : Printer.str(argvArg);
             String message;
             if (timedOut) {
                 message = what + " timed out after " + Printer.formatFloat(timeout) + " seconds";
@@ -259,21 +288,39 @@ final class Runner {
         return result;
     }
 
-    /** SIGKILL to the child's own process group when it has one, else to the child. */
-    private static void killTree(Posix posix, int pid, Integer pgroup) {
-        int target = pid;
-        if (pgroup != null && pgroup == 0) {
-            target = -pid;
-        } else if (pgroup != null && pgroup > 0 && pgroup != posix.getpgrp()) {
-            target = -pgroup;
+    private static boolean succeeded(int status) {
+        return (status & 0x7f) == 0 && ((status >> 8) & 0xff) == 0;
+    }
+
+    /** SIGKILL to the children's own process group when they have one, and to each child not yet reaped. */
+    private static void killAll(Posix posix, int[] pids, boolean[] reaped, Integer pgroup) {
+        boolean running = false;
+        for (int i = 0; i < pids.length; i++) {
+            running |= !reaped[i];
         }
-        try {
-            posix.kill(target, Posix.SIGKILL);
-        } catch (PosixException e) {
+        if (!running) {
+            return; // a reaped child's pid, or group, may be another's by now
+        }
+        int group = 0;
+        if (pgroup != null && pgroup == 0) {
+            group = pids[0];
+        } else if (pgroup != null && pgroup > 0 && pgroup != posix.getpgrp()) {
+            group = pgroup;
+        }
+        if (group > 0) {
             try {
-                posix.kill(pid, Posix.SIGKILL);
-            } catch (PosixException e2) {
-                // already gone
+                posix.kill(-group, Posix.SIGKILL);
+            } catch (PosixException e) {
+                // the group is gone
+            }
+        }
+        for (int i = 0; i < pids.length; i++) {
+            if (!reaped[i]) {
+                try {
+                    posix.kill(pids[i], Posix.SIGKILL);
+                } catch (PosixException e) {
+                    // already gone
+                }
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.tine.stdlib;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
@@ -21,40 +22,51 @@ import dev.tine.posix.PosixException;
 import dev.tine.posix.SpawnSpec;
 
 /**
- * spawn's work, shared with run: parse the options, find the program on the script's PATH and
- * start it with posix_spawn, so that it sees fds 0-2 and the script's fds only, every signal at
- * SIG_DFL except those the script ignores, and an empty signal mask.
- *
- * Beyond LANGUAGE.md: the option "close" (a list of script fds) keeps those from the child. A child
- * that reads a pipe must not hold the pipe's write end, or it never sees end of file; C code marks
- * such an fd close-on-exec, a Tine script names it in "close".
+ * spawn's work, shared with run: parse the options, find the programs on the script's PATH and
+ * start them with posix_spawn. A program sees fds 0-2 as the options set them and the fds named
+ * in pass_fds, nothing else (so a program reading a pipe sees end of file once the script closes
+ * its write end), every signal at SIG_DFL except those the script ignores, and an empty mask.
+ * A pipeline (a list of argvs) starts every program at once, each one's stdout piped into the
+ * next one's stdin.
  */
 final class Spawner {
-    /** How the child's stdin, stdout or stderr is set up: inherit, an fd, or /dev/null. */
+    /** How a program's stdin, stdout or stderr is set up: inherit, an fd, or /dev/null. */
     record Stdio(int fd, boolean devNull) {
         static final Stdio INHERIT = new Stdio(-1, false);
         static final Stdio NULL = new Stdio(-1, true);
     }
 
-    String[] argv;
+    /** One argv per program: one for a plain spawn, one per stage of a pipeline. */
+    final List<String[]> stages = new ArrayList<>();
+    /** argv was a list of argvs: spawn returns a list of pids, run a status per program. */
+    boolean pipeline;
     /** null: the script's environment. */
     String[] env;
     /** null: the script's working directory. */
     String cwd;
+    /** stdin goes to the first program, stdout comes from the last, stderr from all. */
     final Stdio[] stdio = {Stdio.INHERIT, Stdio.INHERIT, Stdio.INHERIT};
-    /** null: the script's process group. */
+    /** null: the script's process group; 0: a new group (one for the whole pipeline). */
     Integer pgroup;
-    /** Script fds the child must not inherit (the "close" option), e.g. the parent's end of a pipe. */
-    final List<Integer> close = new ArrayList<>();
+    /** Script fds above 2 that every program also gets, at their numbers (pass_fds). */
+    final TreeSet<Integer> passFds = new TreeSet<>();
 
-    static final Set<String> SPAWN_OPTIONS = Set.of("env", "cwd", "stdin", "stdout", "stderr", "pgroup", "close");
-    static final Set<String> RUN_OPTIONS = Set.of("env", "cwd", "stdin", "stdout", "stderr", "pgroup", "close", "input", "timeout", "check");
+    static final Set<String> SPAWN_OPTIONS = Set.of("env", "cwd", "stdin", "stdout", "stderr", "pgroup", "pass_fds");
+    static final Set<String> RUN_OPTIONS = Set.of("env", "cwd", "stdin", "stdout", "stderr", "pgroup", "pass_fds", "input", "timeout", "check");
 
-    /** Reads argv and the spawn options of opts (a map, or absent); run's own options are left to the caller. */
+    /** Reads argv (or a pipeline's argvs) and the spawn options of opts (a map, or absent); run's own options are left to the caller. */
     @TruffleBoundary
     static Spawner parse(Object argvArg, Object opts, String builtin, Set<String> allowed, TineContext context, Node node) {
         Spawner s = new Spawner();
-        s.argv = ProcessSupport.argv(argvArg, builtin, node);
+        if (argvArg instanceof TineList list && list.size() > 0 && list.get(0) instanceof TineList) {
+            s.pipeline = true;
+            for (int i = 0; i < list.size(); i++) {
+                Object stage = list.get(i);
+                s.stages.add(ProcessSupport.argv(stage, builtin + "() pipeline program " + (i + 1) + "'s argv", node));
+            }
+        } else {
+            s.stages.add(ProcessSupport.argv(argvArg, builtin + "() argv", node));
+        }
         if (opts == NoArg.INSTANCE || opts == TineNull.INSTANCE) {
             return s;
         }
@@ -93,12 +105,15 @@ final class Spawner {
             }
             s.pgroup = pg;
         }
-        if ((v = option(map, "close")) != null) {
+        if ((v = option(map, "pass_fds")) != null) {
             if (!(v instanceof TineList list)) {
-                throw Errors.typeError(builtin + "() close must be a list of fds, not " + TypeNames.of(v), node);
+                throw Errors.typeError(builtin + "() pass_fds must be a list of fds, not " + TypeNames.of(v), node);
             }
             for (Object fd : list.items) {
-                s.close.add(ProcessSupport.scriptFd(context.process, fd, node));
+                int n = ProcessSupport.scriptFd(context.process, fd, node);
+                if (n > 2) { // 0-2 are the programs' stdio, set by the options
+                    s.passFds.add(n);
+                }
             }
         }
         return s;
@@ -110,61 +125,98 @@ final class Spawner {
         return v == null || v == TineNull.INSTANCE ? null : v;
     }
 
-    /** Flushes the script's output and starts the program; returns its pid. */
+    /**
+     * Flushes the script's output and starts every program; returns their pids. Every program is
+     * looked up before the first starts; if one still fails to start, those already started are
+     * killed and reaped, so a failed spawn leaves nothing behind.
+     */
     @TruffleBoundary
-    int start(TineContext context, Node node) {
+    int[] start(TineContext context, Node node) {
         context.flush();
         ProcessState ps = context.process;
         Posix posix = context.posix;
-        String program = ProcessSupport.findProgram(ps, argv[0], node);
+        int n = stages.size();
+        String[] programs = new String[n];
+        for (int i = 0; i < n; i++) {
+            programs[i] = ProcessSupport.findProgram(ps, stages.get(i)[0], node);
+        }
+        String dir = cwd != null ? cwd : ps.cwd;
+        boolean chdir = cwd != null || !dir.equals(realCwd(posix));
+        int[] pids = new int[n];
+        int started = 0;
+        int fromPrevious = -1; // the read end of the pipe from the program before
+        try {
+            for (int i = 0; i < n; i++) {
+                int[] toNext = i < n - 1 ? posix.pipeCloexec() : null;
+                try {
+                    Stdio in = i == 0 ? stdio[0] : new Stdio(fromPrevious, false);
+                    Stdio out = toNext != null ? new Stdio(toNext[1], false) : stdio[1];
+                    Integer group = pgroup != null && pgroup == 0 && i > 0 ? Integer.valueOf(pids[0]) : pgroup;
+                    pids[i] = posix.spawn(spec(programs[i], stages.get(i), new Stdio[]{in, out, stdio[2]}, group, chdir ? dir : null, ps));
+                    started++;
+                } finally {
+                    posix.closeQuietly(fromPrevious);
+                    fromPrevious = -1;
+                    if (toNext != null) {
+                        posix.closeQuietly(toNext[1]);
+                        fromPrevious = toNext[0];
+                    }
+                }
+            }
+            return pids;
+        } catch (PosixException e) {
+            posix.closeQuietly(fromPrevious);
+            for (int i = 0; i < started; i++) {
+                try {
+                    posix.kill(pids[i], Posix.SIGKILL);
+                    posix.waitpid(pids[i], 0);
+                } catch (PosixException gone) {
+                    // reaped already
+                }
+            }
+            throw Errors.osError(e, node);
+        }
+    }
+
+    private SpawnSpec spec(String program, String[] argv, Stdio[] io, Integer group, String dir, ProcessState ps) {
         SpawnSpec spec = new SpawnSpec();
         spec.path = program;
         spec.argv = argv;
         spec.env = env != null ? env : ps.environmentArray();
-        try {
-            spec.keepFds = ps.scriptFds; // and none of the runtime's
-            // A stdio source that is itself 0-2 and is replaced first is copied out of the way.
-            int spare = 1 + (ps.scriptFds.isEmpty() ? 2 : Math.max(2, ps.scriptFds.last())); // above every kept fd (a runtime fd there is the child's copy, closed at exec)
-            int[] source = new int[3];
-            List<Integer> temporaries = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
-                source[i] = stdio[i].fd();
-                if (source[i] >= 0 && source[i] < i) {
-                    // fd source[i] (< i) has been replaced by then: use a copy made before
-                    boolean replacedEarlier = stdio[source[i]] != Stdio.INHERIT;
-                    if (replacedEarlier) {
-                        spec.actions.add(new SpawnSpec.Dup2(source[i], spare));
-                        temporaries.add(spare);
-                        source[i] = spare++;
-                    }
-                }
-            }
-            for (int i = 0; i < 3; i++) {
-                if (stdio[i].devNull()) {
-                    spec.actions.add(new SpawnSpec.Open(i, "/dev/null", i == 0 ? Posix.O_RDONLY : Posix.O_WRONLY, 0));
-                } else if (source[i] >= 0) {
-                    spec.actions.add(new SpawnSpec.Dup2(source[i], i));
-                }
-            }
-            String dir = cwd != null ? cwd : ps.cwd;
-            if (cwd != null || !dir.equals(realCwd(posix))) {
-                spec.actions.add(new SpawnSpec.Chdir(dir));
-            }
-            for (int fd : temporaries) {
-                spec.actions.add(new SpawnSpec.Close(fd));
-            }
-            for (int fd : close) {
-                if (fd > 2) { // 0-2 are the child's stdio, set above
-                    spec.actions.add(new SpawnSpec.Close(fd));
-                }
-            }
-            spec.pgroup = pgroup;
-            spec.defaultSignals = ps.defaultSignals();
-            spec.signalMask = new int[0];
-            return posix.spawn(spec);
-        } catch (PosixException e) {
-            throw Errors.osError(e, node);
+        spec.keepFds = passFds; // and none of the script's other fds, nor the runtime's
+        // A stdio source that is itself 0-2 and is replaced first is copied out of the way, above every fd in play.
+        int above = Math.max(2, passFds.isEmpty() ? 2 : passFds.last());
+        for (Stdio s : io) {
+            above = Math.max(above, s.fd());
         }
+        int spare = above + 1;
+        int[] source = new int[3];
+        List<Integer> temporaries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            source[i] = io[i].fd();
+            if (source[i] >= 0 && source[i] < i && io[source[i]] != Stdio.INHERIT) {
+                spec.actions.add(new SpawnSpec.Dup2(source[i], spare));
+                temporaries.add(spare);
+                source[i] = spare++;
+            }
+        }
+        for (int i = 0; i < 3; i++) {
+            if (io[i].devNull()) {
+                spec.actions.add(new SpawnSpec.Open(i, "/dev/null", i == 0 ? Posix.O_RDONLY : Posix.O_WRONLY, 0));
+            } else if (io[i].fd() >= 0) {
+                spec.actions.add(new SpawnSpec.Dup2(source[i], i));
+            }
+        }
+        if (dir != null) {
+            spec.actions.add(new SpawnSpec.Chdir(dir));
+        }
+        for (int fd : temporaries) {
+            spec.actions.add(new SpawnSpec.Close(fd));
+        }
+        spec.pgroup = group;
+        spec.defaultSignals = ps.defaultSignals();
+        spec.signalMask = new int[0];
+        return spec;
     }
 
     /** The process's working directory, or null when it is gone. */

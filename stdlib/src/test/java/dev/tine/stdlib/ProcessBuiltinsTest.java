@@ -51,8 +51,8 @@ class ProcessBuiltinsTest {
                         let stdout = dup(output[1])
                         close(input[0])
                         close(output[1])
-                        # sort must not hold the write end of its own input, or it never sees end of file
-                        let pid = spawn(["sort"], {"stdin": stdin, "stdout": stdout, "close": [input[1], output[0]]})
+                        # sort gets none of the script's other fds, so it sees end of file when the script closes input[1]
+                        let pid = spawn(["sort"], {"stdin": stdin, "stdout": stdout})
                         close(stdin)
                         close(stdout)
                         write(input[1], "pear\\napple\\nfig\\n")
@@ -179,8 +179,8 @@ class ProcessBuiltinsTest {
                             try { execp("tine_no_such_program", ["x"]) } catch e { print(e.kind, e.errno_name) }
                             try { exec("/etc/passwd", ["x"]) } catch e { print(e.kind, e.errno_name) }
                             try { exec("/bin/true", []) } catch e { print(e.kind) }
-                            # the fds are as before: the script's pipe is not close-on-exec, and a child still sees it
-                            let fds = map(lines(run(["ls", "/proc/self/fd"]).stdout), int)
+                            # the fds are as before: the script's pipe is still open, and a child that is passed it sees it
+                            let fds = map(lines(run(["ls", "/proc/self/fd"], {"pass_fds": p}).stdout), int)
                             print(contains(fds, p[0]), contains(fds, p[1]))
                             print(run(["grep", "SigBlk", "/proc/self/status"]).stdout)
                             """);
