@@ -15,6 +15,7 @@ import com.oracle.truffle.api.nodes.Node;
 import dev.tine.fork.Rehearsal;
 import dev.tine.fork.ResumeState;
 import dev.tine.fork.Spare;
+import dev.tine.posix.HeldFds;
 import dev.tine.posix.Posix;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.ProcessState;
@@ -40,6 +41,8 @@ public final class TineContext {
     public ProcessState process;
     /** The OS, as this context may use it: native, or refusing (a sandbox); while fork() rehearses, a recorder. */
     public Posix posix;
+    /** The fd numbers 0-255 held for the script (the tine command's process), or HeldFds.NONE. */
+    public final HeldFds heldFds;
     /** While fork() rehearses its child in this context: the rehearsal (see Rehearsal.of). */
     public Rehearsal rehearsal;
     /** The next fork() child, started ahead (see Spare); null if none is waiting. */
@@ -61,6 +64,12 @@ public final class TineContext {
         this.processMode = env.getOptions().get(TineOptions.ProcessMode);
         this.arguments = env.getApplicationArguments();
         this.process = new ProcessState(env.getEnvironment(), initialDirectory(env));
+        this.heldFds = HeldFds.forProcess(posix, processMode);
+    }
+
+    /** The held fd numbers as pipe, open, dup and close take and give them back: none while fork() rehearses (the recorder numbers the child's fds). */
+    public HeldFds fds() {
+        return rehearsal == null ? heldFds : HeldFds.NONE;
     }
 
     private static String initialDirectory(Env env) {

@@ -70,6 +70,7 @@ final class ChildLauncher {
         spec.keepFds = new TreeSet<>(context.process.scriptFds);
         spec.keepFds.add(feed);
         spec.keepFds.add(readyEnd);
+        context.heldFds.holdIn(spec, context.process.scriptFds);
         return spec;
     }
 

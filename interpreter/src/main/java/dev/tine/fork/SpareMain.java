@@ -18,6 +18,7 @@ import org.graalvm.polyglot.io.ByteSequence;
 
 import dev.tine.launcher.ProcessContexts;
 import dev.tine.launcher.ScriptRunner;
+import dev.tine.posix.HeldFds;
 import dev.tine.posix.Posix;
 import dev.tine.posix.PosixException;
 
@@ -55,7 +56,7 @@ public final class SpareMain {
                     if (got[0] == 0) {
                         return 0;
                     }
-                    if (!takeOver(posix, new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])), fds, got[1], ignored)) {
+                    if (!takeOver(posix, new DataInputStream(new ByteArrayInputStream(buf, 0, got[0])), fds, got[1], ignored, HeldFds.forProcess(posix, policy.processMode()).holding())) {
                         posix.write(Spare.CONTROL_FD, new byte[]{Spare.CANNOT}, 0, 1);
                         return 0;
                     }
@@ -112,11 +113,6 @@ public final class SpareMain {
                         """));
     }
 
-    /**
-     * The handover: the parent's process group, cwd and signal dispositions, then the fds. False
-     * when this process cannot be the child (the parent is in another session now, its cwd is
-     * gone): nothing of the script's is touched yet, and the parent starts a fresh child.
-     */
     /** The signals ignored when the spare started (its parent ignored them then). */
     private static Set<Integer> ignoredSignals(Posix posix) throws PosixException {
         Set<Integer> ignored = new HashSet<>();
@@ -132,7 +128,12 @@ public final class SpareMain {
         return ignored;
     }
 
-    private static boolean takeOver(Posix posix, DataInputStream in, int[] received, int count, Set<Integer> ignored) throws IOException, PosixException {
+    /**
+     * The handover: the parent's process group, cwd and signal dispositions, then the fds. False
+     * when this process cannot be the child (the parent is in another session now, its cwd is
+     * gone): nothing of the script's is touched yet, and the parent starts a fresh child.
+     */
+    private static boolean takeOver(Posix posix, DataInputStream in, int[] received, int count, Set<Integer> ignored, boolean held) throws IOException, PosixException {
         int pgid = in.readInt();
         String cwd = in.readUTF();
         int[] defaults = new int[in.readInt()];
@@ -168,14 +169,16 @@ public final class SpareMain {
                 posix.close(received[i]);
             }
         }
-        int from = 3; // the /dev/null between the placed fds
-        for (int fd : new TreeSet<>(placed)) {
-            if (fd > from) {
-                posix.closeRange(from, fd - 1);
+        if (!held) { // the /dev/null between the placed fds goes; where the script's numbers are held, it stays (HeldFds)
+            int from = 3;
+            for (int fd : new TreeSet<>(placed)) {
+                if (fd > from) {
+                    posix.closeRange(from, fd - 1);
+                }
+                from = Math.max(from, fd + 1);
             }
-            from = Math.max(from, fd + 1);
+            posix.closeRange(from, Spare.LAST_SCRIPT_FD);
         }
-        posix.closeRange(from, Spare.LAST_SCRIPT_FD);
         return true;
     }
 }

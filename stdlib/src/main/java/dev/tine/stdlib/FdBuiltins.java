@@ -25,9 +25,10 @@ import dev.tine.posix.PosixException;
 
 /**
  * pipe, open, read, write, dup, dup2, close on real fds. The script owns 0-2 and the fds these
- * return; the others in the process belong to the runtime and are EBADF to the script. Bytes
- * are UTF-8: read decodes (an invalid sequence, e.g. a character cut by read(fd, max), becomes
- * U+FFFD), write encodes.
+ * return, numbered as POSIX numbers them: the lowest the script does not use, from the numbers
+ * 0-255 that the tine command holds for it (HeldFds). The others belong to the runtime and are
+ * EBADF to the script. Bytes are UTF-8: read decodes (an invalid sequence, e.g. a character cut
+ * by read(fd, max), becomes U+FFFD), write encodes.
  */
 public final class FdBuiltins implements BuiltinProvider {
     @Override
@@ -45,8 +46,22 @@ public final class FdBuiltins implements BuiltinProvider {
         protected TineList pipe() {
             try {
                 int[] fds = context().posix.pipe();
-                context().process.scriptFds.add(fds[0]);
-                context().process.scriptFds.add(fds[1]);
+                ProcessState ps = context().process;
+                try {
+                    fds[0] = context().fds().adopt(context().posix, fds[0], ps.scriptFds);
+                } catch (PosixException e) {
+                    context().posix.closeQuietly(fds[1]);
+                    throw e;
+                }
+                ps.scriptFds.add(fds[0]);
+                try {
+                    fds[1] = context().fds().adopt(context().posix, fds[1], ps.scriptFds);
+                } catch (PosixException e) {
+                    ps.scriptFds.remove(fds[0]);
+                    context().fds().release(context().posix, fds[0]);
+                    throw e;
+                }
+                ps.scriptFds.add(fds[1]);
                 TineList l = new TineList();
                 l.add((long) fds[0]);
                 l.add((long) fds[1]);
@@ -71,7 +86,7 @@ public final class FdBuiltins implements BuiltinProvider {
             };
             ProcessState ps = context().process;
             try {
-                int fd = context().posix.open(ProcessSupport.resolve(ps, ProcessSupport.string(path, "path", this)), flags, 0644);
+                int fd = context().fds().adopt(context().posix, context().posix.open(ProcessSupport.resolve(ps, ProcessSupport.string(path, "path", this)), flags, 0644), ps.scriptFds);
                 ps.scriptFds.add(fd);
                 return fd;
             } catch (PosixException e) {
@@ -91,7 +106,7 @@ public final class FdBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected String readAll(long fdArg, @SuppressWarnings("unused") NoArg max) {
-            int fd = ProcessSupport.scriptFd(context().process, fdArg, this);
+            int fd = ProcessSupport.scriptFd(context().process, fdArg, false, this);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buf = new byte[CHUNK];
             try {
@@ -110,7 +125,7 @@ public final class FdBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected String readMax(long fdArg, long max) {
-            int fd = ProcessSupport.scriptFd(context().process, fdArg, this);
+            int fd = ProcessSupport.scriptFd(context().process, fdArg, false, this);
             if (max < 0) {
                 throw Errors.valueError("read() max must not be negative", this);
             }
@@ -154,7 +169,7 @@ public final class FdBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected long write(long fdArg, String s) {
-            int fd = ProcessSupport.scriptFd(context().process, fdArg, this);
+            int fd = ProcessSupport.scriptFd(context().process, fdArg, true, this);
             if (fd == 1 || fd == 2) {
                 context().flush(); // keep print() output and raw writes in order
             }
@@ -193,7 +208,7 @@ public final class FdBuiltins implements BuiltinProvider {
             ProcessState ps = context().process;
             int fd = ProcessSupport.scriptFd(ps, fdArg, this);
             try {
-                int copy = context().posix.dup(fd);
+                int copy = context().fds().adopt(context().posix, context().posix.dup(fd), ps.scriptFds);
                 ps.scriptFds.add(copy);
                 return copy;
             } catch (PosixException e) {
@@ -219,7 +234,7 @@ public final class FdBuiltins implements BuiltinProvider {
             if (newFd < 0) {
                 throw ProcessSupport.osError(Posix.EBADF, "bad file descriptor: " + newFd, this);
             }
-            if (!ps.scriptFds.contains(newFd) && ProcessSupport.isOpen(context().posix, newFd)) {
+            if (!ps.scriptFds.contains(newFd) && !context().heldFds.isHeld(newFd, ps.scriptFds) && ProcessSupport.isOpen(context().posix, newFd)) {
                 throw ProcessSupport.osError(Posix.EBADF, "fd " + newFd + " belongs to the Tine runtime; dup2 onto it would break Tine", this);
             }
             if (newFd == 1 || newFd == 2) {
@@ -253,7 +268,7 @@ public final class FdBuiltins implements BuiltinProvider {
             }
             ps.scriptFds.remove(fd);
             try {
-                context().posix.close(fd);
+                context().fds().release(context().posix, fd);
             } catch (PosixException e) {
                 throw Errors.osError(e, this);
             }

@@ -115,10 +115,30 @@ final class ProcessSupport {
     static int scriptFd(ProcessState ps, Object v, Node node) {
         int fd = cInt(v, "fd", node);
         if (!ps.scriptFds.contains(fd)) {
-            throw osError(Posix.EBADF, "bad file descriptor: " + fd + (fd >= 0 && isOpen(TineContext.get(node).posix, fd) ? " (it belongs to the Tine runtime, not the script)" : ""), node);
+            TineContext context = TineContext.get(node);
+            boolean runtimes = fd >= 0 && !context.heldFds.isHeld(fd, ps.scriptFds) && isOpen(context.posix, fd);
+            throw osError(Posix.EBADF, "bad file descriptor: " + fd + (runtimes ? " (it belongs to the Tine runtime, not the script)" : ""), node);
         }
         return fd;
     }
+
+    /** A script fd open for reading (forWrite false) or writing: else EBADF, as read(2) and write(2) say, and never a wait that cannot end. */
+    @TruffleBoundary
+    static int scriptFd(ProcessState ps, Object v, boolean forWrite, Node node) {
+        int fd = scriptFd(ps, v, node);
+        int mode;
+        try {
+            mode = TineContext.get(node).posix.getStatusFlags(fd) & O_ACCMODE;
+        } catch (PosixException e) {
+            throw Errors.osError(e, node);
+        }
+        if (mode == (forWrite ? Posix.O_RDONLY : Posix.O_WRONLY)) {
+            throw osError(Posix.EBADF, "bad file descriptor: fd " + fd + " is not open for " + (forWrite ? "writing" : "reading"), node);
+        }
+        return fd;
+    }
+
+    private static final int O_ACCMODE = 3;
 
     static boolean isOpen(Posix posix, int fd) {
         try {
