@@ -1,6 +1,7 @@
 package dev.tine;
 
 import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -19,6 +20,7 @@ import dev.tine.posix.HeldFds;
 import dev.tine.posix.Posix;
 import dev.tine.runtime.GlobalCell;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.ScriptOutput;
 import dev.tine.runtime.SignalHandlerRootNode;
 import dev.tine.runtime.StdinLines;
 
@@ -57,11 +59,11 @@ public final class TineContext {
     TineContext(TineLanguage language, Env env) {
         this.language = language;
         this.env = env;
-        this.out = new PrintStream(new BufferedOutputStream(env.out(), 1 << 16), false, StandardCharsets.UTF_8);
-        this.err = new PrintStream(env.err(), true, StandardCharsets.UTF_8);
+        this.processMode = env.getOptions().get(TineOptions.ProcessMode);
+        this.out = new PrintStream(new BufferedOutputStream(scriptOutput(env.out()), 1 << 16), false, StandardCharsets.UTF_8);
+        this.err = new PrintStream(scriptOutput(env.err()), true, StandardCharsets.UTF_8);
         this.processAllowed = env.isCreateProcessAllowed() && env.isNativeAccessAllowed();
         this.posix = Posix.forContext(processAllowed);
-        this.processMode = env.getOptions().get(TineOptions.ProcessMode);
         this.arguments = env.getApplicationArguments();
         this.process = new ProcessState(env.getEnvironment(), initialDirectory(env));
         this.heldFds = HeldFds.forProcess(posix, processMode);
@@ -70,6 +72,11 @@ public final class TineContext {
     /** The held fd numbers as pipe, open, dup and close take and give them back: none while fork() rehearses (the recorder numbers the child's fds). */
     public HeldFds fds() {
         return rehearsal == null ? heldFds : HeldFds.NONE;
+    }
+
+    /** In the tine command, output whose reader is gone ends the script as SIGPIPE would (ScriptOutput). */
+    private OutputStream scriptOutput(OutputStream stream) {
+        return processMode ? new ScriptOutput(stream, this) : stream;
     }
 
     private static String initialDirectory(Env env) {

@@ -11,22 +11,22 @@ import jnr.constants.platform.Signal;
 
 /**
  * Signals in a process whose every thread holds them blocked from its first instruction, and whose
- * JVM runs with -Xrs, so takes none of them: a fork child (fork/ChildSignals starts it so). None is
- * lost or taken over by the JVM; from {@link #start} on, one thread reads them all from a signalfd
- * and gives each to the script's handler, or carries out what its disposition says (ignore, or
- * the default action, which it raises on itself with the signal unblocked: the process ends,
- * dumps core or stops as any process would).
+ * JVM runs with -Xrs, so takes none of them: a script the tine command runs (./tine) and a fork
+ * child (fork/ChildSignals). None is lost or taken over by the JVM; from {@link #start} on, one
+ * thread reads them all from a signalfd and gives each to the script's handler, or carries out
+ * what its disposition says (ignore, or the default action, which it raises on itself with the
+ * signal unblocked: the process ends, dumps core or stops as any process would).
+ *
+ * SIGPIPE is held too: a write to a closed pipe leaves it pending on the writing thread, where
+ * nobody reads it, and gets EPIPE (the script's output meets it in ScriptOutput); one sent with
+ * kill reaches the reader like any other.
  */
 final class HeldSignals {
     /** Started so (fork/ChildLauncher): -Xrs, and the signals blocked in the spawn's mask. */
     static final boolean ACTIVE = Boolean.getBoolean("tine.signalsHeld") && NativePosix.REDUCED_SIGNALS;
 
-    /**
-     * Never held: the JVM's synchronous signals, and those the kernel sends to the thread that
-     * caused them (SIGPIPE, SIGXFSZ), which no other thread can read.
-     */
-    private static final String[] NEVER_HELD = {"SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGSYS",
-                    "SIGPIPE", "SIGXFSZ"};
+    /** Never held: those that cannot be, the JVM's synchronous signals, and SIGXFSZ (sent to the thread that caused it). */
+    private static final String[] NEVER_HELD = {"SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGSYS", "SIGXFSZ"};
     /** The JVM's thread suspension signal in a held process (its _JAVA_SR_SIGNUM, set by fork/ChildSignals). */
     static final int SUSPEND_SIGNAL = 64;
     /** Signals whose default action is to do nothing (SIGCONT has already continued the process when sent). */
@@ -118,8 +118,13 @@ final class HeldSignals {
                 IntConsumer onSignal = caught.get(sig);
                 if (onSignal != null) {
                     onSignal.accept(sig);
-                } else if (posix.signalDisposition(sig) == Posix.SIG_DFL && !ignoredByDefault.contains(sig)) {
-                    posix.raiseUnblocked(sig); // ends, dumps core, or stops the process, as the signal does
+                } else if (!ignoredByDefault.contains(sig)) {
+                    int disposition = posix.signalDisposition(sig);
+                    if (disposition == Posix.SIG_DFL) {
+                        posix.raiseUnblocked(sig); // ends, dumps core, or stops the process, as the signal does
+                    } else if (disposition == Posix.SIG_HANDLER) {
+                        posix.dieOf(sig); // the JVM's own handler (SIGPIPE's): the script's disposition is the default
+                    }
                 }
             }
         } catch (PosixException e) {

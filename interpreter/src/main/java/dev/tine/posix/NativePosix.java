@@ -850,6 +850,13 @@ final class NativePosix implements Posix {
     @Override
     public boolean catchSignal(int sig, IntConsumer onSignal) {
         if (held != null) {
+            try {
+                if (signalDisposition(sig) == SIG_IGN) {
+                    setSignalDisposition(sig, SIG_DFL); // an ignored signal is dropped when sent; blocked, this one waits for the reader
+                }
+            } catch (PosixException e) {
+                return false;
+            }
             return held.catchSignal(sig, onSignal);
         }
         jnr.constants.platform.Signal s = jnr.constants.platform.Signal.valueOf(sig);
@@ -878,6 +885,17 @@ final class NativePosix implements Posix {
         }
     }
 
+
+    @Override
+    public boolean signalsHeld() {
+        return held != null;
+    }
+
+    @Override
+    public void dieOf(int sig) throws PosixException {
+        setSignalDisposition(sig, SIG_DFL);
+        raiseUnblocked(sig);
+    }
 
     /** signalfd(2) over these signals, close-on-exec, blocking reads. */
     int signalfd(int[] signals) throws PosixException {

@@ -35,6 +35,7 @@ public interface Posix {
     int EMFILE = Errno.EMFILE.intValue();
     int ENOMEM = Errno.ENOMEM.intValue();
     int SIGKILL = jnr.constants.platform.Signal.SIGKILL.intValue();
+    int SIGPIPE = jnr.constants.platform.Signal.SIGPIPE.intValue();
     /** glibc's internal signals (for thread cancellation and set*id), below SIGRTMIN; jnr-constants has no names for them. */
     int LIBC_SIGNAL_FIRST = 32;
     int LIBC_SIGNAL_LAST = 33;
@@ -218,6 +219,20 @@ public interface Posix {
      * on they are delivered, those that came meanwhile first. Elsewhere nothing to do.
      */
     void startSignalDelivery() throws PosixException;
+
+    /** Whether this process was started with its signals held (HeldSignals): a fork child, or a script run by the tine command. */
+    default boolean signalsHeld() {
+        return false;
+    }
+
+    /**
+     * Ends this process as the signal's default action does (killed by it, a core dump where the
+     * signal makes one), from any thread: SIG_DFL, unblocked here, raised. Returns only if it is a
+     * signal that does not end a process.
+     */
+    default void dieOf(int sig) throws PosixException {
+        throw new PosixException(EINVAL, "cannot raise signal " + sig + " here");
+    }
 
 
     /** The signals a fork child is started with blocked (its JVM suspends threads with signal 64), until {@link #startSignalDelivery}. */

@@ -71,6 +71,16 @@ public final class ScriptSignals {
         return all;
     }
 
+    /**
+     * A write met a pipe without reader: the script's SIGPIPE handler runs, as it would for a C
+     * program. The kernel's SIGPIPE stays pending on the writing thread, which holds it (HeldSignals).
+     */
+    public static void brokenPipe(TineContext context) {
+        if (context.process.signalHandlers.get(Posix.SIGPIPE) instanceof TineFunction) {
+            dispatch(Posix.SIGPIPE);
+        }
+    }
+
     private static void dispatch(int sig) {
         Registration r = HANDLERS.get(sig);
         if (r == null) {

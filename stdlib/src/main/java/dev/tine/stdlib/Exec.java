@@ -140,6 +140,9 @@ final class Exec {
                     // glibc's internal signals: not ours to change
                 }
             }
+            // A write that met a closed pipe left SIGPIPE pending on this thread (held, HeldSignals): the
+            // program must not start with it. A disposition of SIG_IGN, even for an instant, drops it.
+            posix.restoreSignalAction(Posix.SIGPIPE, posix.setSignalDisposition(Posix.SIGPIPE, Posix.SIG_IGN));
             signalMask = posix.unblockAllSignals();
         }
 

@@ -17,6 +17,7 @@ import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.ProcessState;
+import dev.tine.runtime.ScriptSignals;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineNull;
 import dev.tine.posix.Blocking;
@@ -188,6 +189,9 @@ public final class FdBuiltins implements BuiltinProvider {
                     }
                 }
             } catch (PosixException e) {
+                if (e.errno == Posix.EPIPE) {
+                    ScriptSignals.brokenPipe(context());
+                }
                 throw Errors.osError(e, this);
             }
             return bytes.length;

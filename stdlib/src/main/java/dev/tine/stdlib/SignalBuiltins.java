@@ -11,6 +11,7 @@ import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.tine.TineContext;
+import dev.tine.TineOptions;
 import dev.tine.builtins.Builtin;
 import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
@@ -27,8 +28,9 @@ import dev.tine.posix.PosixException;
  * signal(sig, handler) and the signal constants with the host's numbers. "ignore" and "default"
  * are real SIG_IGN / SIG_DFL (sigaction), so programs the script starts inherit an ignored
  * signal; a function handler is caught by the context's Posix and run on the script's thread
- * (see ScriptSignals). SIGKILL and SIGSTOP cannot be caught (EINVAL); in the tine command the JVM
- * keeps SIGQUIT (its thread dump), in a fork child it does not.
+ * (see ScriptSignals). SIGKILL and SIGSTOP cannot be caught (EINVAL). A script that the tine
+ * command runs, and a fork child, have their signals held (./tine, HeldSignals): every other
+ * signal can be handled, and acts by its default disposition when it is not.
  */
 public final class SignalBuiltins implements BuiltinProvider {
     @Override
@@ -49,18 +51,44 @@ public final class SignalBuiltins implements BuiltinProvider {
     }
 
     /**
-     * The tine command behaves as a POSIX process: SIGHUP, SIGINT and SIGTERM kill it, instead of
-     * running the JVM's shutdown hooks and exiting with 128 + n. A signal that was ignored when
-     * the process started stays ignored (nohup, background jobs). This keeps the JVM's signal
-     * dispatcher, which script handlers need and -Xrs would remove.
+     * The tine command behaves as a POSIX process. A signal ignored when it started (nohup,
+     * background jobs) is the script's "ignore" until the script changes it, so the programs it
+     * starts keep it ignored too. With its signals held, delivery starts now; in the REPL, which
+     * keeps the JVM's signal handling, SIGHUP, SIGINT and SIGTERM at least kill it instead of
+     * running the JVM's shutdown hooks and exiting with 128 + n.
      */
     @Override
     public void initializeContext(TineContext context) {
-        if (!context.processMode) {
-            return; // an embedding host keeps its own signal handling
+        if (!context.processMode || context.env.getOptions().get(TineOptions.ForkReadyFd) >= 0) {
+            return; // an embedding host keeps its own signal handling; a fork child takes its parent's once resumed
         }
-        Posix.dropJvmHandlers("HUP", "INT", "TERM");
+        Posix posix = context.posix;
+        for (int sig = 1; sig <= Posix.MAX_SIGNAL; sig++) {
+            if (sig >= Posix.LIBC_SIGNAL_FIRST && sig <= Posix.LIBC_SIGNAL_LAST) {
+                continue; // glibc's own
+            }
+            try {
+                if (posix.signalDisposition(sig) == Posix.SIG_IGN) {
+                    context.process.signalHandlers.put(sig, "ignore");
+                }
+            } catch (PosixException e) {
+                // not one this process can ask about
+            }
+        }
+        if (posix.signalsHeld()) {
+            context.process.unsetenv(SUSPEND_SIGNAL_VARIABLE); // ./tine's, for this JVM only
+            try {
+                posix.startSignalDelivery();
+            } catch (PosixException e) {
+                throw new IllegalStateException("tine cannot take signals: " + e.getMessage(), e);
+            }
+        } else {
+            Posix.dropJvmHandlers("HUP", "INT", "TERM");
+        }
     }
+
+    /** Moves HotSpot's thread suspension off SIGUSR2 where signals are held. */
+    private static final String SUSPEND_SIGNAL_VARIABLE = "_JAVA_SR_SIGNUM";
 
     /** "SIGTERM" for 15, or null for a number the host does not name. */
     @TruffleBoundary
