@@ -15,6 +15,7 @@ import java.util.Map;
 import org.graalvm.polyglot.Context;
 import dev.tine.launcher.ProcessContexts;
 import dev.tine.launcher.ScriptRunner;
+import dev.tine.launcher.ScriptText;
 import org.graalvm.polyglot.Source;
 
 /** The `tine` command: `tine FILE [ARGS]`, `tine -e CODE [ARGS]`, a script on stdin, or the REPL. */
@@ -47,6 +48,7 @@ public final class Main {
         String[] args = Arrays.copyOfRange(commandLine, first, commandLine.length);
         Source source;
         String[] scriptArgs;
+        String name = args.length > 0 && !args[0].equals("-") ? args[0] : "<stdin>";
         try {
             if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
                 System.out.println(USAGE);
@@ -62,21 +64,24 @@ public final class Main {
                 err.println("tine: unknown option " + args[0] + "\n" + USAGE);
                 return ScriptRunner.SYNTAX_ERROR;
             } else if (args.length > 0 && !args[0].equals("-")) {
-                String text = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
-                source = Source.newBuilder("tine", text, args[0]).build();
+                String text = ScriptText.decode(Files.readAllBytes(Path.of(args[0])), name);
+                source = Source.newBuilder("tine", text, name).build();
                 scriptArgs = Arrays.copyOfRange(args, 1, args.length);
             } else if (Boolean.getBoolean("tine.stdinIsTerminal") && args.length == 0) {
                 return Repl.run(err, options);
             } else {
-                String text = new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-                source = Source.newBuilder("tine", text, "<stdin>").build();
+                String text = ScriptText.decode(System.in.readAllBytes(), name);
+                source = Source.newBuilder("tine", text, name).build();
                 scriptArgs = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
             }
+        } catch (ScriptText.NotUtf8 e) {
+            err.println(e.getMessage());
+            return ScriptRunner.SYNTAX_ERROR;
         } catch (NoSuchFileException e) {
-            err.println("tine: cannot open '" + args[0] + "': no such file");
+            err.println("tine: cannot open '" + name + "': no such file");
             return ScriptRunner.SYNTAX_ERROR;
         } catch (IOException e) {
-            err.println("tine: cannot read '" + args[0] + "': " + e.getMessage());
+            err.println("tine: cannot read '" + name + "': " + e.getMessage());
             return ScriptRunner.SYNTAX_ERROR;
         }
         Context context;

@@ -128,4 +128,38 @@ class CommandLineIT {
         assertEquals(2, fork.status);
         assertTrue(fork.err.startsWith("tine: tine.ForkPath must be auto, spare or fresh, not full\n"), fork.err);
     }
+
+    /** A script that is not UTF-8 is a syntax error at its first bad byte, as a file, with args, and on stdin. */
+    @Test
+    void sourceThatIsNotUtf8IsASyntaxError(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("20.tine");
+        Files.write(script, concat("print(\"a\")\nprint(\"".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xff}, "\")\n".getBytes(StandardCharsets.UTF_8)));
+        String rest = ":2:8: syntax error: invalid UTF-8 byte 0xff\nprint(\"\uFFFD\")\n       ^\n";
+        for (Result r : List.of(tine(null, script.toString()), tine(null, script.toString(), "a", "b"),
+                        run(null, "bash", "-c", "\"$0\" < \"$1\"", ROOT.resolve("tine").toString(), script.toString()),
+                        run(null, "bash", "-c", "cat \"$1\" | \"$0\" - x", ROOT.resolve("tine").toString(), script.toString()))) {
+            assertEquals(2, r.status, r.err);
+            assertEquals("", r.out, "a syntax error runs nothing");
+            assertTrue(r.err.equals(script + rest) || r.err.equals("<stdin>" + rest), r.err);
+        }
+        // A bad byte after characters of two UTF-16 chars: the column counts chars, as the parser's columns do.
+        Files.write(script, concat("let s = \"\u00e9\ud83d\ude00\"; print(".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xc3, '('}));
+        Result cut = tine(null, script.toString());
+        assertEquals(2, cut.status, cut.err);
+        assertTrue(cut.err.startsWith(script + ":1:22: syntax error: invalid UTF-8 byte 0xc3\n"), cut.err);
+        Files.write(script, "let s = \"\u00e9\ud83d\ude00\"; print(".getBytes(StandardCharsets.UTF_8));
+        assertTrue(tine(null, script.toString()).err.startsWith(script + ":1:22: syntax error: unexpected end of file\n"));
+        // -e takes a string, which the JVM decoded already: nothing to report, nothing crashes.
+        Result e = run(null, "bash", "-c", "\"$0\" -e \"$(printf 'print(len(\"\\377\"))')\"", ROOT.resolve("tine").toString());
+        assertEquals(0, e.status, e.err);
+        assertEquals("1\n", e.out);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
+    }
 }
