@@ -3,6 +3,7 @@ package dev.tine.cli;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Properties;
 
 import org.graalvm.polyglot.Context;
 import dev.tine.launcher.ProcessContexts;
@@ -30,6 +32,19 @@ public final class Main {
     private Main() {
     }
 
+    /** The project's version, which the build writes into version.properties. */
+    static String version() {
+        Properties properties = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                properties.load(in);
+            }
+        } catch (IOException e) {
+            // as if it were missing
+        }
+        return properties.getProperty("version", "(unknown version)");
+    }
+
     public static void main(String[] args) {
         ProcessContexts.runAndExit(() -> run(args));
     }
@@ -40,7 +55,7 @@ public final class Main {
         Map<String, String> options = new LinkedHashMap<>();
         int first = 0;
         while (first < commandLine.length && commandLine[first].startsWith("--") && commandLine[first].length() > 2
-                        && !commandLine[first].equals("--help")) {
+                        && !commandLine[first].equals("--help") && !commandLine[first].equals("--version")) {
             String option = commandLine[first++].substring(2);
             int eq = option.indexOf('=');
             options.put(eq < 0 ? option : option.substring(0, eq), eq < 0 ? "true" : option.substring(eq + 1));
@@ -52,6 +67,9 @@ public final class Main {
         try {
             if (args.length > 0 && (args[0].equals("-h") || args[0].equals("--help"))) {
                 System.out.println(USAGE);
+                return 0;
+            } else if (args.length > 0 && args[0].equals("--version")) {
+                System.out.println("tine " + version());
                 return 0;
             } else if (args.length > 0 && args[0].equals("-e")) {
                 if (args.length < 2) {

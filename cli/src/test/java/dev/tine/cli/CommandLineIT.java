@@ -129,6 +129,18 @@ class CommandLineIT {
         assertTrue(fork.err.startsWith("tine: tine.ForkPath must be auto, spare or fresh, not full\n"), fork.err);
     }
 
+    @Test
+    void versionPrintsTheProjectVersion() throws Exception {
+        String version = System.getProperty("tine.version");
+        assertTrue(version != null && !version.isEmpty() && !version.contains("${"), "failsafe passes the project version: " + version);
+        for (String[] args : new String[][]{{"--version"}, {"--jit", "--version"}, {"--coverage", "--version"}}) {
+            Result r = tine(null, args);
+            assertEquals(0, r.status, r.err);
+            assertEquals("tine " + version + "\n", r.out);
+            assertEquals("", r.err);
+        }
+    }
+
     /** A script that is not UTF-8 is a syntax error at its first bad byte, as a file, with args, and on stdin. */
     @Test
     void sourceThatIsNotUtf8IsASyntaxError(@TempDir Path dir) throws Exception {
