@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptor;
+import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,7 +125,15 @@ class CommandLineIT {
     @Test
     void badCommandLineExits2() throws Exception {
         assertEquals(2, tine(null, "/nonexistent/script.tine").status);
-        assertEquals(2, tine(null, "--no-such-flag").status);
+        Result unknown = tine(null, "--no-such-flag");
+        assertEquals(2, unknown.status);
+        assertTrue(unknown.err.startsWith("tine: ") && unknown.err.contains("no-such-flag") && unknown.err.contains("tine --help"), unknown.err);
+        Result dash = tine(null, "-x");
+        assertEquals(2, dash.status);
+        assertTrue(dash.err.startsWith("tine: unknown option -x\nusage: tine "), dash.err);
+        Result jit = tine(null, "--coverage", "--jit", "-e", "1"); // ./tine takes --jit only first
+        assertEquals(2, jit.status);
+        assertTrue(jit.err.startsWith("tine: --jit must be the first argument\n"), jit.err);
         assertEquals(2, tine(null, "-e").status);
         Result fork = tine(null, "--tine.ForkPath=full", "-e", "1"); // the old name of fresh
         assertEquals(2, fork.status);
@@ -139,6 +150,31 @@ class CommandLineIT {
             assertEquals("tine " + version + "\n", r.out);
             assertEquals("", r.err);
         }
+    }
+
+    /** --help lists every option: the launcher's, the tools', and each option of the tine language that is not internal. */
+    @Test
+    void helpListsEveryOption() throws Exception {
+        Result r = tine(null, "--help");
+        assertEquals(0, r.status, r.err);
+        assertEquals("", r.err);
+        assertTrue(r.out.startsWith("usage: tine "), r.out);
+        for (String option : List.of("--jit", "--inspect", "--cpusampler", "--coverage", " -e CODE", "--version", "--help", "-h",
+                        "--NAME[=VALUE]", "--engine.", "--tine.TraceFork", "--tine.ForkPath=auto|spare|fresh", "--tine.AllowExec")) {
+            assertTrue(r.out.contains(option), option + " is not in the help:\n" + r.out);
+        }
+        try (Engine engine = Engine.newBuilder("tine").option("engine.WarnInterpreterOnly", "false").build()) {
+            int listed = 0;
+            for (OptionDescriptor d : engine.getLanguages().get("tine").getOptions()) {
+                if (d.getCategory() != OptionCategory.INTERNAL) {
+                    assertTrue(r.out.contains("--" + d.getName()), "--" + d.getName() + " is not in the help:\n" + r.out);
+                    listed++;
+                }
+            }
+            assertTrue(listed >= 3, "the tine language has options");
+        }
+        assertEquals(r, tine(null, "-h"));
+        assertEquals(r, tine(null, "--tine.TraceFork", "--help"));
     }
 
     /** A script that is not UTF-8 is a syntax error at its first bad byte, as a file, with args, and on stdin. */
