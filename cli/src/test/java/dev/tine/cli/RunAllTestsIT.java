@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The ./test script, a copy of it in a directory of its own with a stand-in for mvn on the PATH
  * that prints a build's output and writes its test reports: the progress lines, that they come
- * while Maven runs, Maven's errors, the one summary line and the exit status.
+ * while Maven runs, Maven's errors, the one summary line and the exit status. (A name that starts
+ * with Test would make surefire run it as a unit test too.)
  */
-class TestScriptIT {
+class RunAllTestsIT {
     /** The stand-in for mvn: prints first.txt, waits for the test to see it, puts the reports in place, prints rest.txt. */
     private static final String FAKE_MVN = """
                     #!/usr/bin/env bash
