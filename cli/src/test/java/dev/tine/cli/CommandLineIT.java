@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.graalvm.options.OptionCategory;
+import org.graalvm.options.OptionDescriptor;
+import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -122,10 +125,89 @@ class CommandLineIT {
     @Test
     void badCommandLineExits2() throws Exception {
         assertEquals(2, tine(null, "/nonexistent/script.tine").status);
-        assertEquals(2, tine(null, "--no-such-flag").status);
+        Result unknown = tine(null, "--no-such-flag");
+        assertEquals(2, unknown.status);
+        assertTrue(unknown.err.startsWith("tine: ") && unknown.err.contains("no-such-flag") && unknown.err.contains("tine --help"), unknown.err);
+        Result dash = tine(null, "-x");
+        assertEquals(2, dash.status);
+        assertTrue(dash.err.startsWith("tine: unknown option -x\nusage: tine "), dash.err);
+        Result jit = tine(null, "--coverage", "--jit", "-e", "1"); // ./tine takes --jit only first
+        assertEquals(2, jit.status);
+        assertTrue(jit.err.startsWith("tine: --jit must be the first argument\n"), jit.err);
         assertEquals(2, tine(null, "-e").status);
         Result fork = tine(null, "--tine.ForkPath=full", "-e", "1"); // the old name of fresh
         assertEquals(2, fork.status);
         assertTrue(fork.err.startsWith("tine: tine.ForkPath must be auto, spare or fresh, not full\n"), fork.err);
+    }
+
+    @Test
+    void versionPrintsTheProjectVersion() throws Exception {
+        String version = System.getProperty("tine.version");
+        assertTrue(version != null && !version.isEmpty() && !version.contains("${"), "failsafe passes the project version: " + version);
+        for (String[] args : new String[][]{{"--version"}, {"--jit", "--version"}, {"--coverage", "--version"}}) {
+            Result r = tine(null, args);
+            assertEquals(0, r.status, r.err);
+            assertEquals("tine " + version + "\n", r.out);
+            assertEquals("", r.err);
+        }
+    }
+
+    /** --help lists every option: the launcher's, the tools', and each option of the tine language that is not internal. */
+    @Test
+    void helpListsEveryOption() throws Exception {
+        Result r = tine(null, "--help");
+        assertEquals(0, r.status, r.err);
+        assertEquals("", r.err);
+        assertTrue(r.out.startsWith("usage: tine "), r.out);
+        for (String option : List.of("--jit", "--inspect", "--cpusampler", "--coverage", " -e CODE", "--version", "--help", "-h",
+                        "--NAME[=VALUE]", "--engine.", "--tine.TraceFork", "--tine.ForkPath=auto|spare|fresh", "--tine.AllowExec")) {
+            assertTrue(r.out.contains(option), option + " is not in the help:\n" + r.out);
+        }
+        try (Engine engine = Engine.newBuilder("tine").option("engine.WarnInterpreterOnly", "false").build()) {
+            int listed = 0;
+            for (OptionDescriptor d : engine.getLanguages().get("tine").getOptions()) {
+                if (d.getCategory() != OptionCategory.INTERNAL) {
+                    assertTrue(r.out.contains("--" + d.getName()), "--" + d.getName() + " is not in the help:\n" + r.out);
+                    listed++;
+                }
+            }
+            assertTrue(listed >= 3, "the tine language has options");
+        }
+        assertEquals(r, tine(null, "-h"));
+        assertEquals(r, tine(null, "--tine.TraceFork", "--help"));
+    }
+
+    /** A script that is not UTF-8 is a syntax error at its first bad byte, as a file, with args, and on stdin. */
+    @Test
+    void sourceThatIsNotUtf8IsASyntaxError(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("20.tine");
+        Files.write(script, concat("print(\"a\")\nprint(\"".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xff}, "\")\n".getBytes(StandardCharsets.UTF_8)));
+        String rest = ":2:8: syntax error: invalid UTF-8 byte 0xff\nprint(\"\uFFFD\")\n       ^\n";
+        for (Result r : List.of(tine(null, script.toString()), tine(null, script.toString(), "a", "b"),
+                        run(null, "bash", "-c", "\"$0\" < \"$1\"", ROOT.resolve("tine").toString(), script.toString()),
+                        run(null, "bash", "-c", "cat \"$1\" | \"$0\" - x", ROOT.resolve("tine").toString(), script.toString()))) {
+            assertEquals(2, r.status, r.err);
+            assertEquals("", r.out, "a syntax error runs nothing");
+            assertTrue(r.err.equals(script + rest) || r.err.equals("<stdin>" + rest), r.err);
+        }
+        // A bad byte after characters of two UTF-16 chars: the column counts chars, as the parser's columns do.
+        Files.write(script, concat("let s = \"\u00e9\ud83d\ude00\"; print(".getBytes(StandardCharsets.UTF_8), new byte[]{(byte) 0xc3, '('}));
+        Result cut = tine(null, script.toString());
+        assertEquals(2, cut.status, cut.err);
+        assertTrue(cut.err.startsWith(script + ":1:22: syntax error: invalid UTF-8 byte 0xc3\n"), cut.err);
+        Files.write(script, "let s = \"\u00e9\ud83d\ude00\"; print(".getBytes(StandardCharsets.UTF_8));
+        assertTrue(tine(null, script.toString()).err.startsWith(script + ":1:22: syntax error: unexpected end of file\n"));
+        // -e takes a string, which the JVM decoded already: nothing to report, nothing crashes.
+        Result e = run(null, "bash", "-c", "\"$0\" -e \"$(printf 'print(len(\"\\377\"))')\"", ROOT.resolve("tine").toString());
+        assertEquals(0, e.status, e.err);
+        assertEquals("1\n", e.out);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        var all = new java.io.ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            all.writeBytes(part);
+        }
+        return all.toByteArray();
     }
 }

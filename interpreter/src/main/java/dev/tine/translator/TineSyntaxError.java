@@ -9,7 +9,7 @@ import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
 /**
- * A syntax error, its message already in the shape LANGUAGE.md prints:
+ * A syntax error, its message already in the shape LANGUAGE.md prints ({@link SyntaxErrorMessage}):
  * {@code file:line:col: syntax error: ...}, the source line, and a caret under the column.
  */
 @ExportLibrary(InteropLibrary.class)
@@ -27,13 +27,8 @@ public final class TineSyntaxError extends AbstractTruffleException {
         int l = Math.max(1, line);
         // The end of a file that ends in a newline is on the line after the last one.
         String text = source.getLength() == 0 || l > source.getLineCount() ? "" : source.getCharacters(l).toString();
-        int col = Math.max(1, Math.min(column, text.length() + 1));
-        StringBuilder caret = new StringBuilder();
-        for (int i = 0; i < col - 1; i++) {
-            caret.append(text.charAt(i) == '\t' ? '\t' : ' ');
-        }
-        caret.append('^');
-        String message = source.getName() + ":" + l + ":" + col + ": syntax error: " + what + "\n" + text + "\n" + caret;
+        int col = SyntaxErrorMessage.column(column, text);
+        String message = SyntaxErrorMessage.format(source.getName(), l, col, text, what);
         return new TineSyntaxError(message, section(source, Math.min(l, Math.max(1, source.getLineCount())), col));
     }
 
