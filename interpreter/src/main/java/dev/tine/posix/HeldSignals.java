@@ -17,16 +17,16 @@ import jnr.constants.platform.Signal;
  * what its disposition says (ignore, or the default action, which it raises on itself with the
  * signal unblocked: the process ends, dumps core or stops as any process would).
  *
- * SIGPIPE is held too: a write to a closed pipe leaves it pending on the writing thread, where
- * nobody reads it, and gets EPIPE (the script's output meets it in ScriptOutput); one sent with
- * kill reaches the reader like any other.
+ * SIGPIPE and SIGXFSZ are held too: a write to a closed pipe (or past the file size limit) leaves
+ * it pending on the writing thread, where nobody reads it, and gets EPIPE (EFBIG); the script's
+ * output meets EPIPE in ScriptOutput. One sent with kill reaches the reader like any other.
  */
 final class HeldSignals {
     /** Started so (fork/ChildLauncher): -Xrs, and the signals blocked in the spawn's mask. */
     static final boolean ACTIVE = Boolean.getBoolean("tine.signalsHeld") && NativePosix.REDUCED_SIGNALS;
 
-    /** Never held: those that cannot be, the JVM's synchronous signals, and SIGXFSZ (sent to the thread that caused it). */
-    private static final String[] NEVER_HELD = {"SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGSYS", "SIGXFSZ"};
+    /** Never held: those that cannot be, and the JVM's synchronous signals. */
+    private static final String[] NEVER_HELD = {"SIGKILL", "SIGSTOP", "SIGSEGV", "SIGBUS", "SIGFPE", "SIGILL", "SIGTRAP", "SIGSYS"};
     /** The JVM's thread suspension signal in a held process (its _JAVA_SR_SIGNUM, set by fork/ChildSignals). */
     static final int SUSPEND_SIGNAL = 64;
     /** Signals whose default action is to do nothing (SIGCONT has already continued the process when sent). */

@@ -36,6 +36,7 @@ public interface Posix {
     int ENOMEM = Errno.ENOMEM.intValue();
     int SIGKILL = jnr.constants.platform.Signal.SIGKILL.intValue();
     int SIGPIPE = jnr.constants.platform.Signal.SIGPIPE.intValue();
+    int SIGXFSZ = jnr.constants.platform.Signal.SIGXFSZ.intValue();
     /** glibc's internal signals (for thread cancellation and set*id), below SIGRTMIN; jnr-constants has no names for them. */
     int LIBC_SIGNAL_FIRST = 32;
     int LIBC_SIGNAL_LAST = 33;

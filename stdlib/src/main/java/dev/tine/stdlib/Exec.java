@@ -140,9 +140,12 @@ final class Exec {
                     // glibc's internal signals: not ours to change
                 }
             }
-            // A write that met a closed pipe left SIGPIPE pending on this thread (held, HeldSignals): the
-            // program must not start with it. A disposition of SIG_IGN, even for an instant, drops it.
-            posix.restoreSignalAction(Posix.SIGPIPE, posix.setSignalDisposition(Posix.SIGPIPE, Posix.SIG_IGN));
+            // A write that met a closed pipe (or the file size limit) left SIGPIPE (SIGXFSZ) pending on this
+            // thread, which holds it (HeldSignals): the program must not start with it. SIG_IGN, even for
+            // an instant, drops it.
+            for (int sig : new int[]{Posix.SIGPIPE, Posix.SIGXFSZ}) {
+                posix.restoreSignalAction(sig, posix.setSignalDisposition(sig, Posix.SIG_IGN));
+            }
             signalMask = posix.unblockAllSignals();
         }
 
