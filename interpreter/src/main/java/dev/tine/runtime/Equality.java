@@ -12,7 +12,7 @@ public final class Equality {
 
     @TruffleBoundary
     public static boolean equal(Object a, Object b) {
-        if (a == b) {
+        if (a == b && !(a instanceof Double d && d.isNaN())) { // nan equals nothing, itself included
             return true;
         }
         if (a instanceof Long x && b instanceof Long y) {
