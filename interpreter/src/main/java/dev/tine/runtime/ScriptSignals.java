@@ -2,11 +2,15 @@ package dev.tine.runtime;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.locks.LockSupport;
 
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
 import dev.tine.posix.Posix;
@@ -27,6 +31,9 @@ public final class ScriptSignals {
     }
 
     private static final ConcurrentHashMap<Integer, Registration> HANDLERS = new ConcurrentHashMap<>();
+    /** How many times each signal has been handed to its handler's thread (see awaitOwn). */
+    private static final AtomicLongArray DISPATCHED = new AtomicLongArray(Posix.MAX_SIGNAL + 1);
+    private static final long OWN_SIGNAL_WAIT_NANOS = 1_000_000_000L;
 
     /** Installs a handler run on the calling thread; false when the JVM refuses the signal. */
     @TruffleBoundary
@@ -45,6 +52,42 @@ public final class ScriptSignals {
                 }
             }
         }
+    }
+
+    /** A count to give {@link #awaitOwn}, taken before the kill. */
+    public static long dispatched(int sig) {
+        return DISPATCHED.get(sig);
+    }
+
+    /**
+     * After kill() of the caller's own process: as POSIX says, the signal acts before kill()
+     * returns. The handler runs now, once the signal thread has handed it over; a signal whose
+     * default action ends the process ends it here. Bounded: a signal that does not come back
+     * (blocked by another process's rules) lets kill() return after a second.
+     */
+    @TruffleBoundary
+    public static void awaitOwn(TineContext context, int sig, long before, Node node) {
+        Object disposition = context.process.signalHandlers.get(sig);
+        boolean handled = disposition instanceof TineFunction;
+        if (!handled && !(disposition == null && context.posix.signalsHeld() && endsTheProcess(sig))) {
+            return;
+        }
+        long deadline = System.nanoTime() + OWN_SIGNAL_WAIT_NANOS;
+        while (!(handled && DISPATCHED.get(sig) != before) && System.nanoTime() - deadline < 0) {
+            TruffleSafepoint.poll(node);
+            LockSupport.parkNanos(100_000);
+        }
+        TruffleSafepoint.poll(node); // the handler, now
+    }
+
+    /** Whether sig's default action ends the process (not: ignore, stop, continue). */
+    private static boolean endsTheProcess(int sig) {
+        for (String name : new String[]{"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGSTOP"}) {
+            if (jnr.constants.platform.Signal.valueOf(name).intValue() == sig) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Forgets the handler; the caller sets the native disposition. */
@@ -91,6 +134,7 @@ public final class ScriptSignals {
         } catch (IllegalStateException | IllegalArgumentException e) {
             // the context is closed or the thread is gone: nobody to run it
         }
+        DISPATCHED.incrementAndGet(sig);
     }
 
     /** Runs the script's handler on the script's thread, through its {@link SignalHandlerRootNode}. */

@@ -15,6 +15,7 @@ import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.ScriptSignals;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
@@ -161,9 +162,18 @@ public final class ProcessBuiltins implements BuiltinProvider {
     abstract static class KillBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
-        protected Object kill(long pid, long sig) {
+        protected Object kill(long pidArg, long sigArg) {
+            int pid = ProcessSupport.cInt(pidArg, "pid", this);
+            int sig = ProcessSupport.cInt(sigArg, "signal", this);
+            Posix posix = context().posix;
             try {
-                context().posix.kill(ProcessSupport.cInt(pid, "pid", this), ProcessSupport.cInt(sig, "signal", this));
+                boolean own = sig > 0 && sig <= Posix.MAX_SIGNAL && (pid == posix.getpid() || pid == 0 || pid == -1 || pid == -posix.getpgrp());
+                long before = own ? ScriptSignals.dispatched(sig) : 0;
+                context().flush(); // the signal may end this process, or one that shares its output
+                posix.kill(pid, sig);
+                if (own) {
+                    ScriptSignals.awaitOwn(context(), sig, before, this); // it acts before kill() returns, as POSIX says
+                }
                 return TineNull.INSTANCE;
             } catch (PosixException e) {
                 throw Errors.osError(e, this);
