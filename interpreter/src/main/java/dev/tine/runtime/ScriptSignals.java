@@ -9,8 +9,6 @@ import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.TruffleLanguage.Env;
-import com.oracle.truffle.api.TruffleSafepoint;
-import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
 import dev.tine.posix.Posix;
@@ -61,12 +59,12 @@ public final class ScriptSignals {
 
     /**
      * After kill() of the caller's own process: as POSIX says, the signal acts before kill()
-     * returns. The handler runs now, once the signal thread has handed it over; a signal whose
+     * returns. The handler runs as kill() returns, once the signal thread has handed it over; a signal whose
      * default action ends the process ends it here. Bounded: a signal that does not come back
      * (blocked by another process's rules) lets kill() return after a second.
      */
     @TruffleBoundary
-    public static void awaitOwn(TineContext context, int sig, long before, Node node) {
+    public static void awaitOwn(TineContext context, int sig, long before) {
         Object disposition = context.process.signalHandlers.get(sig);
         boolean handled = disposition instanceof TineFunction;
         if (!handled && !(disposition == null && context.posix.signalsHeld() && endsTheProcess(sig))) {
@@ -74,10 +72,10 @@ public final class ScriptSignals {
         }
         long deadline = System.nanoTime() + OWN_SIGNAL_WAIT_NANOS;
         while (!(handled && DISPATCHED.get(sig) != before) && System.nanoTime() - deadline < 0) {
-            TruffleSafepoint.poll(node);
             LockSupport.parkNanos(100_000);
         }
-        TruffleSafepoint.poll(node); // the handler, now
+        // The handler is this thread's pending action now: it runs as kill() returns, as after any
+        // call, so that code it forks resumes right after the kill() call.
     }
 
     /** Whether sig's default action ends the process (not: ignore, stop, continue). */

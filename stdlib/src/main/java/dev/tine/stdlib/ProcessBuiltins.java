@@ -172,7 +172,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
                 context().flush(); // the signal may end this process, or one that shares its output
                 posix.kill(pid, sig);
                 if (own) {
-                    ScriptSignals.awaitOwn(context(), sig, before, this); // it acts before kill() returns, as POSIX says
+                    ScriptSignals.awaitOwn(context(), sig, before); // it acts before kill() returns, as POSIX says
                 }
                 return TineNull.INSTANCE;
             } catch (PosixException e) {
