@@ -53,8 +53,9 @@ final class HeldSignals {
     private final Map<Integer, IntConsumer> caught = new ConcurrentHashMap<>();
     private final Set<Integer> ignoredByDefault = new java.util.HashSet<>();
     private Thread reader;
-    private int fd = -1;
-    private int wake = -1;
+    private volatile int fd = -1;
+    private volatile int wake = -1;
+    private volatile boolean stopping;
 
     HeldSignals(NativePosix posix) {
         this.posix = posix;
@@ -78,12 +79,13 @@ final class HeldSignals {
         caught.remove(sig);
     }
 
-    /** From now on signals are delivered; those that came meanwhile first. */
-    synchronized void start() throws PosixException {
+    /**
+     * From now on signals are delivered; those that came meanwhile first. The reader makes its
+     * signalfd itself, so that binding it costs the caller (a script's start, a child's resume) nothing.
+     */
+    synchronized void start() {
         if (reader == null) {
-            fd = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray()); // fails here, not in the reader
-            wake = posix.eventfd();
-            reader = new Thread(this::read, "tine signals");
+            reader = new Thread(this::run, "tine signals");
             reader.setDaemon(true);
             reader.start();
             // At exit HotSpot waits 300 ms for any thread still in native code: stop the reader first.
@@ -92,11 +94,27 @@ final class HeldSignals {
     }
 
     private void stop() {
+        stopping = true;
         try {
-            posix.write(wake, new byte[]{1, 0, 0, 0, 0, 0, 0, 0}, 0, 8);
+            if (wake >= 0) {
+                posix.write(wake, new byte[]{1, 0, 0, 0, 0, 0, 0, 0}, 0, 8);
+            }
             reader.join(100);
         } catch (PosixException | InterruptedException e) {
             // the process ends anyway
+        }
+    }
+
+    private void run() {
+        try {
+            fd = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray());
+            wake = posix.eventfd();
+        } catch (PosixException e) {
+            System.err.println("error: tine cannot take signals in this process: " + e.getMessage());
+            return;
+        }
+        if (!stopping) {
+            read();
         }
     }
 
