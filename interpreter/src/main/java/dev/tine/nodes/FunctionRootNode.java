@@ -90,8 +90,8 @@ public final class FunctionRootNode extends TineRootNode {
     }
 
     private Object runStatements(VirtualFrame frame) {
-        body.executeVoid(frame);
-        return TineNull.INSTANCE;
+        Object completion = body.runStatement(frame);
+        return completion == null ? TineNull.INSTANCE : completion;
     }
 
     @ExplodeLoop

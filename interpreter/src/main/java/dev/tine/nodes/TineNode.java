@@ -12,6 +12,8 @@ import com.oracle.truffle.api.nodes.NodeInfo;
 import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
+import dev.tine.nodes.control.ReturnException;
+
 /**
  * Every statement and expression node; it knows its place in the source for error messages.
  * Instrumentable for Truffle's tools (debugger, profiler, coverage): statements carry
@@ -27,6 +29,25 @@ public abstract class TineNode extends Node implements InstrumentableNode {
     private boolean rootBody;
 
     public abstract void executeVoid(VirtualFrame frame);
+
+    /**
+     * Runs this as a statement and says how it completed: null normally, or the value of a
+     * `return` it ran. Blocks, ifs and loops pass a return on this way, since in the interpreter
+     * returning a value costs far less than throwing ReturnException; a node that does not (the
+     * default) runs its statements with executeVoid, where a return still throws. (Not named
+     * execute...: the DSL would implement it in every generated node, returning the node's value.)
+     */
+    public Object runStatement(VirtualFrame frame) {
+        executeVoid(frame);
+        return null;
+    }
+
+    /** executeVoid of a node that passes completions on: a return it ran goes on as ReturnException. */
+    protected static void throwReturn(Object completion) {
+        if (completion != null) {
+            throw new ReturnException(completion);
+        }
+    }
 
     public final void setSourceRange(int start, int length) {
         this.sourceStart = start;

@@ -21,14 +21,23 @@ public final class BlockNode extends TineNode {
     }
 
     @Override
-    @ExplodeLoop
     public void executeVoid(VirtualFrame frame) {
+        throwReturn(runStatement(frame));
+    }
+
+    @Override
+    @ExplodeLoop
+    public Object runStatement(VirtualFrame frame) {
         ResumeState resume = ResumeState.of(this);
         int start = resume == null ? 0 : resume.firstOnPath(statements);
         for (int i = 0; i < statements.length; i++) {
             if (i >= start) {
-                statements[i].executeVoid(frame);
+                Object completion = statements[i].runStatement(frame);
+                if (completion != null) {
+                    return completion;
+                }
             }
         }
+        return null;
     }
 }

@@ -41,6 +41,11 @@ public final class ForNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        throwReturn(runStatement(frame));
+    }
+
+    @Override
+    public Object runStatement(VirtualFrame frame) {
         TineList seq;
         long start = 0;
         ResumeState resume = ResumeState.of(this);
@@ -68,13 +73,17 @@ public final class ForNode extends TineNode {
                 frame.setObject(var.slot, var.captured ? new Cell(item) : item);
             }
             try {
-                body.executeVoid(frame);
+                Object completion = body.runStatement(frame);
+                if (completion != null) {
+                    return completion;
+                }
             } catch (ContinueException e) {
                 // next element
             } catch (BreakException e) {
                 break;
             }
         }
+        return null;
     }
 
     /** Lists are walked live (appends are seen); maps and strings through a copy. */

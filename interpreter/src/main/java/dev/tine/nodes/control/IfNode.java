@@ -22,15 +22,20 @@ public final class IfNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        throwReturn(runStatement(frame));
+    }
+
+    @Override
+    public Object runStatement(VirtualFrame frame) {
         ResumeState resume = ResumeState.of(this);
         if (resume != null && (resume.onPath(thenPart) || resume.onPath(elsePart))) {
-            (resume.onPath(thenPart) ? thenPart : elsePart).executeVoid(frame);
-            return;
+            return (resume.onPath(thenPart) ? thenPart : elsePart).runStatement(frame);
         }
         if (condition.test(frame)) {
-            thenPart.executeVoid(frame);
+            return thenPart.runStatement(frame);
         } else if (elsePart != null) {
-            elsePart.executeVoid(frame);
+            return elsePart.runStatement(frame);
         }
+        return null;
     }
 }

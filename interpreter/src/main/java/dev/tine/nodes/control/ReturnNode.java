@@ -19,4 +19,9 @@ public final class ReturnNode extends TineNode {
     public void executeVoid(VirtualFrame frame) {
         throw new ReturnException(value.executeGeneric(frame));
     }
+
+    @Override
+    public Object runStatement(VirtualFrame frame) {
+        return value.executeGeneric(frame);
+    }
 }

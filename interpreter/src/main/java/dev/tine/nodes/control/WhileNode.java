@@ -23,6 +23,11 @@ public final class WhileNode extends TineNode {
 
     @Override
     public void executeVoid(VirtualFrame frame) {
+        throwReturn(runStatement(frame));
+    }
+
+    @Override
+    public Object runStatement(VirtualFrame frame) {
         ResumeState resume = ResumeState.of(this);
         boolean bodyFirst = false;
         if (resume != null && resume.isRecordedCall(this)) {
@@ -34,23 +39,30 @@ public final class WhileNode extends TineNode {
         }
         if (bodyFirst) {
             try {
-                body.executeVoid(frame);
+                Object completion = body.runStatement(frame);
+                if (completion != null) {
+                    return completion;
+                }
             } catch (ContinueException e) {
                 // next iteration
             } catch (BreakException e) {
-                return;
+                return null;
             }
         }
         while (condition.test(frame)) {
             TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
             Rehearsal.step(this);
             try {
-                body.executeVoid(frame);
+                Object completion = body.runStatement(frame);
+                if (completion != null) {
+                    return completion;
+                }
             } catch (ContinueException e) {
                 // next iteration
             } catch (BreakException e) {
                 break;
             }
         }
+        return null;
     }
 }
