@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
+import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
 import com.oracle.truffle.api.TruffleLanguage.Env;
 import com.oracle.truffle.api.nodes.Node;
@@ -67,6 +69,7 @@ public final class TineContext {
         this.arguments = env.getApplicationArguments();
         this.process = new ProcessState(env.getEnvironment(), initialDirectory(env));
         this.heldFds = HeldFds.forProcess(posix, processMode);
+        created(this);
     }
 
     /** The held fd numbers as pipe, open, dup and close take and give them back: none while fork() rehearses (the recorder numbers the child's fds). */
@@ -88,7 +91,29 @@ public final class TineContext {
         }
     }
 
+    /**
+     * While this JVM has made one context only (the tine command, a fork child), every node runs
+     * in it: get() answers without the thread-local lookup that ContextReference costs in the
+     * interpreter (a good part of a call's time). A second context ends that for good.
+     */
+    private static final Assumption ONE_CONTEXT = Truffle.getRuntime().createAssumption("one Tine context in this JVM");
+    private static TineContext first;
+
+    private static synchronized void created(TineContext context) {
+        if (first == null) {
+            first = context;
+        } else {
+            ONE_CONTEXT.invalidate();
+        }
+    }
+
     public static TineContext get(Node node) {
+        if (ONE_CONTEXT.isValid()) {
+            TineContext only = first;
+            if (only != null) {
+                return only;
+            }
+        }
         return REFERENCE.get(node);
     }
 
@@ -97,8 +122,10 @@ public final class TineContext {
         // The prelude's functions are built-ins: visible everywhere, shadowed by a script's globals.
         for (GlobalCell cell : globals.values()) {
             builtins.put(cell.name, cell.value);
+            cell.defined = false; // a built-in now, no longer a global: a read that kept the cell asks again
         }
         globals.clear();
+        globalsVersion++;
     }
 
     /** Truffle's working directory (relative TruffleFiles) follows the script's, process.cwd. */
@@ -126,9 +153,18 @@ public final class TineContext {
         return processAllowed;
     }
 
+    /** Counts the global cells made and dropped: a global read that found a built-in asks again when it changes (ReadGlobalNode). */
+    public int globalsVersion;
+
     @TruffleBoundary
     public GlobalCell globalCell(String name) {
-        return globals.computeIfAbsent(name, GlobalCell::new);
+        GlobalCell cell = globals.get(name);
+        if (cell == null) {
+            cell = new GlobalCell(name);
+            globals.put(name, cell);
+            globalsVersion++;
+        }
+        return cell;
     }
 
     @TruffleBoundary
