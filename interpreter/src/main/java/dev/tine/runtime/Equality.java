@@ -65,7 +65,7 @@ public final class Equality {
         return v instanceof Long l ? l : v instanceof Double d ? d : ((BigInteger) v).doubleValue();
     }
 
-    private static BigInteger toBig(Object v) {
+    static BigInteger toBig(Object v) {
         return v instanceof BigInteger b ? b : BigInteger.valueOf((Long) v);
     }
 }

@@ -1,6 +1,7 @@
 package dev.tine.stdlib;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Equality;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Ordering;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.StringOps;
 import dev.tine.runtime.TineList;
@@ -151,6 +153,30 @@ public final class ListBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected String string(String s) {
             return new StringBuilder(s).reverse().toString();
+        }
+
+        @Fallback
+        protected Object wrong(Object x) {
+            throw ArgErrors.expected(this, "a list or string", x);
+        }
+    }
+
+    /** A new list in ascending order, compared with `<` (Ordering): stable, as Python's sorted. */
+    @Builtin(name = "sort", rehearsable = true)
+    @GenerateNodeFactory
+    abstract static class SortBuiltin extends BuiltinNode {
+        @Specialization
+        @TruffleBoundary
+        protected TineList list(TineList list) {
+            Object[] items = list.items.toArray();
+            Ordering.sort(items, this);
+            return new TineList(new ArrayList<>(Arrays.asList(items)));
+        }
+
+        @Specialization
+        @TruffleBoundary
+        protected TineList string(String s) {
+            return list(StringOps.characters(s));
         }
 
         @Fallback

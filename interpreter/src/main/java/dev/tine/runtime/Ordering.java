@@ -1,0 +1,62 @@
+package dev.tine.runtime;
+
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
+
+/** `<` outside the nodes (CompareNode), and sort(), which orders with it. */
+public final class Ordering {
+    private Ordering() {
+    }
+
+    /** a < b as `<` says: two numbers (ints, big ints and floats mixed; nan is less than nothing) or two strings. */
+    @TruffleBoundary
+    public static boolean less(Object a, Object b, Node node) {
+        if (a instanceof Long x && b instanceof Long y) {
+            return x < y;
+        }
+        if (a instanceof String x && b instanceof String y) {
+            return x.compareTo(y) < 0;
+        }
+        if (Equality.isNumber(a) && Equality.isNumber(b)) {
+            if (a instanceof Double || b instanceof Double) {
+                return Equality.toDouble(a) < Equality.toDouble(b);
+            }
+            return Equality.toBig(a).compareTo(Equality.toBig(b)) < 0;
+        }
+        throw Errors.operandTypes("compare", a, b, node);
+    }
+
+    /**
+     * A stable merge sort of items, in place: the comparisons of the merge sort the prelude had
+     * (an element of the right half goes first only when it is less), so the same order and the
+     * same first TypeError, but in Java. Stoppable: it polls Truffle's safepoint at each merge.
+     */
+    @TruffleBoundary
+    public static void sort(Object[] items, Node node) {
+        mergeSort(items, new Object[items.length], 0, items.length, node);
+    }
+
+    private static void mergeSort(Object[] a, Object[] tmp, int lo, int hi, Node node) {
+        if (hi - lo <= 1) {
+            return;
+        }
+        int mid = lo + (hi - lo) / 2;
+        mergeSort(a, tmp, lo, mid, node);
+        mergeSort(a, tmp, mid, hi, node);
+        TruffleSafepoint.poll(node);
+        int i = lo;
+        int j = mid;
+        int k = lo;
+        while (i < mid && j < hi) {
+            tmp[k++] = less(a[j], a[i], node) ? a[j++] : a[i++];
+        }
+        while (i < mid) {
+            tmp[k++] = a[i++];
+        }
+        while (j < hi) {
+            tmp[k++] = a[j++];
+        }
+        System.arraycopy(tmp, lo, a, lo, hi - lo);
+    }
+}
