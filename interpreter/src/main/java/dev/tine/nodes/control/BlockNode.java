@@ -26,7 +26,7 @@ public final class BlockNode extends TineNode {
     }
 
     @Override
-    @ExplodeLoop
+    @ExplodeLoop(kind = ExplodeLoop.LoopExplosionKind.FULL_EXPLODE_UNTIL_RETURN)
     public Object runStatement(VirtualFrame frame) {
         ResumeState resume = ResumeState.of(this);
         int start = resume == null ? 0 : resume.firstOnPath(statements);
