@@ -6,6 +6,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
+import dev.tine.runtime.Errors;
 
 /** `{ ... }`: statements in order. */
 @Resumes(Resumes.How.CHILD_ON_PATH)
@@ -27,7 +28,11 @@ public final class BlockNode extends TineNode {
         int start = resume == null ? 0 : resume.firstOnPath(statements);
         for (int i = 0; i < statements.length; i++) {
             if (i >= start) {
-                statements[i].executeVoid(frame);
+                try {
+                    statements[i].executeVoid(frame);
+                } catch (OutOfMemoryError e) {
+                    throw Errors.outOfMemory(statements[i]); // the innermost statement that ran out
+                }
             }
         }
     }
