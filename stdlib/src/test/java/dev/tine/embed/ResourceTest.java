@@ -66,12 +66,13 @@ class ResourceTest {
 
     private static void assertUnchanged(Counts before, String what) throws Exception {
         Counts after = counts();
-        for (int i = 0; i < 40 && !after.equals(before); i++) {
+        for (int i = 0; i < 40 && !(after.fds <= before.fds && after.threads <= before.threads && after.children.equals(before.children)); i++) {
             Thread.sleep(50); // threads of finished work that are still ending
             after = counts();
         }
-        assertEquals(before.fds, after.fds, what + ": fds");
-        assertEquals(before.threads, after.threads, what + ": threads");
+        // fewer is fine: in the whole suite, other tests' threads and fds may end meanwhile
+        assertTrue(after.fds <= before.fds, what + ": fds " + before.fds + " -> " + after.fds);
+        assertTrue(after.threads <= before.threads, what + ": threads " + before.threads + " -> " + after.threads);
         assertEquals(before.children, after.children, what + ": children");
     }
 
