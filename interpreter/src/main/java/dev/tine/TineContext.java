@@ -49,6 +49,8 @@ public final class TineContext {
     public final HeldFds heldFds;
     /** While fork() rehearses its child in this context: the rehearsal (see Rehearsal.of). */
     public Rehearsal rehearsal;
+    /** The eventfd that wakes this context's blocking waits (see Blocking); made at the first, closed with the context. */
+    public dev.tine.posix.Blocking.Wakeup wakeup;
     /** The next fork() child, started ahead (see Spare); null if none is waiting. */
     public Spare spare;
     /** Spares cannot start here (too few fds allowed ...): every fork() child starts afresh. */

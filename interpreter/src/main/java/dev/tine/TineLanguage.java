@@ -71,6 +71,7 @@ public final class TineLanguage extends TruffleLanguage<TineContext> {
     @Override
     protected void disposeContext(TineContext context) {
         Spare.retire(context); // an embedding host's context: its spare ends with it
+        dev.tine.posix.Blocking.release(context);
     }
 
     /** Context.getBindings("tine"): the globals. */

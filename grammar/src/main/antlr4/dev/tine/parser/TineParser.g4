@@ -1,10 +1,14 @@
 // The Tine grammar. Statement terminators (TERM) come from TerminatorInsertingLexer, which
-// keeps a newline only where Go's rule says a statement may end.
+// keeps a newline only where Go's rule says a statement may end and never gives two in a row.
+// The rules are written so that no decision needs to look further than the next few tokens:
+// the trailing terms belong to the statement list, and an assignment is an expression
+// statement with an operator, so a prediction never scans a whole statement or a run of
+// terminators (which made parsing quadratic in them).
 parser grammar TineParser;
 options { tokenVocab = TineLexer; }
 
-file      : terms? (stmt (terms stmt)*)? terms? EOF ;
-block     : LBRACE terms? (stmt (terms stmt)*)? terms? RBRACE ;
+file      : terms? (stmt (terms stmt)* terms?)? EOF ;
+block     : LBRACE terms? (stmt (terms stmt)* terms?)? RBRACE ;
 terms     : TERM+ ;
 
 stmt      : 'let' name=IDENT ('=' expr)?                                   # letStmt
@@ -17,8 +21,7 @@ stmt      : 'let' name=IDENT ('=' expr)?                                   # let
           | 'return' expr?                                                 # returnStmt
           | 'try' body=block (terms? 'catch' var=IDENT? handler=block)? (terms? 'finally' fin=block)?  # tryStmt
           | 'throw' expr                                                   # throwStmt
-          | target=expr op=('=' | '+=' | '-=' | '*=' | '/=') value=expr    # assignStmt
-          | expr                                                           # exprStmt
+          | target=expr (op=('=' | '+=' | '-=' | '*=' | '/=') value=expr)? # exprStmt
           ;
 ifChain   : 'if' expr block (terms? 'else' (elseIf=ifChain | elseBlock=block))? ;
 
@@ -48,7 +51,7 @@ primary   : INT                                                            # int
           | IDENT                                                          # nameRef
           | '(' expr ')'                                                   # parenExpr
           | '[' (expr (',' expr)* ','?)? ']'                               # listLit
-          | LBRACE terms? (mapEntry (',' terms? mapEntry)* ','?)? terms? RBRACE  # mapLit
+          | LBRACE terms? (mapEntry (',' terms? mapEntry)* ','? terms?)? RBRACE  # mapLit
           | 'fn' params block                                              # fnLit
           ;
 mapEntry  : key=expr ':' value=expr ;

@@ -7,9 +7,15 @@ import org.antlr.v4.runtime.Token;
 /**
  * The Tine lexer with Go's statement rule: a newline is a terminator only when the line's
  * last token can end a statement. Inside parentheses and brackets newlines are dropped, so
- * argument and list literals may span lines without a trailing comma.
+ * argument and list literals may span lines without a trailing comma. A terminator right after
+ * another one is dropped too (the grammar takes runs of them alike), so the parser never sees a
+ * run of them. Brackets, braces and parentheses nest at most {@link #MAX_NESTING} deep: deeper
+ * is a syntax error here, before the recursive parser would need a stack that deep.
  */
-public final class TerminatorInsertingLexer extends TineLexer {
+public class TerminatorInsertingLexer extends TineLexer {
+    /** As CPython's tokenizer (MAXLEVEL). */
+    public static final int MAX_NESTING = 200;
+
     private final ArrayDeque<Integer> openers = new ArrayDeque<>();
     private int lastType = TERM;
 
@@ -22,14 +28,25 @@ public final class TerminatorInsertingLexer extends TineLexer {
         while (true) {
             Token t = super.nextToken();
             int type = t.getType();
-            if (type == TERM && t.getText().charAt(0) != ';') {
-                Integer top = openers.peek();
-                if ((top != null && top != LBRACE) || !endsStatement(lastType)) {
+            if (type == TERM) {
+                if (lastType == TERM) {
                     continue;
+                }
+                if (t.getText().charAt(0) != ';') {
+                    Integer top = openers.peek();
+                    if ((top != null && top != LBRACE) || !endsStatement(lastType)) {
+                        continue;
+                    }
                 }
             }
             switch (type) {
-                case LPAREN, LBRACK, LBRACE, INTERP_START -> openers.push(type == INTERP_START ? LBRACE : type);
+                case LPAREN, LBRACK, LBRACE, INTERP_START -> {
+                    if (openers.size() == MAX_NESTING) {
+                        getErrorListenerDispatch().syntaxError(this, null, t.getLine(), t.getCharPositionInLine(),
+                                        "too deeply nested (more than " + MAX_NESTING + " levels of brackets)", null);
+                    }
+                    openers.push(type == INTERP_START ? LBRACE : type);
+                }
                 case RPAREN, RBRACK, RBRACE -> openers.poll();
                 default -> { }
             }

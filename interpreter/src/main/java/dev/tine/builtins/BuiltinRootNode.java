@@ -54,7 +54,12 @@ public final class BuiltinRootNode extends TineRootNode {
                 return frame.getObject(RESULT_SLOT);
             } // else it was waiting: it runs again, as a call restarted after a handler (SA_RESTART)
         }
-        Object result = body.executeGeneric(frame);
+        Object result;
+        try {
+            result = body.executeGeneric(frame);
+        } catch (OutOfMemoryError e) {
+            throw Errors.outOfMemory(body); // range(2000000000), str() of a huge structure ...
+        }
         frame.setObject(RESULT_SLOT, result);
         return result;
     }

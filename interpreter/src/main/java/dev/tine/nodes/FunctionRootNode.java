@@ -82,6 +82,9 @@ public final class FunctionRootNode extends TineRootNode {
         } catch (StackOverflowError e) {
             CompilerDirectives.transferToInterpreter();
             throw Errors.valueError("call depth exceeded", this.body);
+        } catch (OutOfMemoryError e) {
+            CompilerDirectives.transferToInterpreter();
+            throw Errors.outOfMemory(this.body); // a function whose body is an expression; statements catch it themselves
         } finally {
             context.callDepth--;
         }

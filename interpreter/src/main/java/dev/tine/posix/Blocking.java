@@ -9,15 +9,17 @@ import dev.tine.fork.Spare;
 
 /**
  * Blocking waits that stay responsive to Truffle safepoints (script signal handlers, cancel):
- * every wait is a poll(2) that also watches a per-thread eventfd, which the safepoint
- * {@link TruffleSafepoint.Interrupter} writes to.
+ * every wait is a poll(2) that also watches the context's eventfd, which the safepoint
+ * {@link TruffleSafepoint.Interrupter} writes to. One per context, not per thread: a context runs
+ * on one thread at a time, and a host that calls Tine from a pool of short-lived threads would
+ * otherwise leak one fd per thread; it is closed when the context is.
  */
 public final class Blocking {
     private Blocking() {
     }
 
-    /** Wakes the poll of one thread. */
-    static final class Wakeup implements TruffleSafepoint.Interrupter {
+    /** Wakes the poll of the context's thread. */
+    public static final class Wakeup implements TruffleSafepoint.Interrupter {
         final int fd;
         private final byte[] one = {1, 0, 0, 0, 0, 0, 0, 0};
 
@@ -47,15 +49,22 @@ public final class Blocking {
         }
     }
 
-    private static final ThreadLocal<Wakeup> WAKEUP = new ThreadLocal<>();
-
-    private static Wakeup wakeup(Posix posix) throws PosixException {
-        Wakeup w = WAKEUP.get();
+    private static Wakeup wakeup(TineContext context) throws PosixException {
+        Wakeup w = context.wakeup;
         if (w == null) {
-            w = new Wakeup(posix, posix.eventfd());
-            WAKEUP.set(w);
+            w = new Wakeup(context.posix, context.posix.eventfd());
+            context.wakeup = w;
         }
         return w;
+    }
+
+    /** Closes the context's eventfd, if it has one. */
+    public static void release(TineContext context) {
+        Wakeup w = context.wakeup;
+        if (w != null) {
+            context.wakeup = null;
+            w.posix.closeQuietly(w.fd);
+        }
     }
 
     /**
@@ -65,8 +74,9 @@ public final class Blocking {
      */
     @TruffleBoundary
     public static int poll(Node node, int[] fds, short[] events, short[] revents, long deadline) throws PosixException {
-        Posix posix = TineContext.get(node).posix;
-        Wakeup wakeup = wakeup(posix);
+        TineContext context = TineContext.get(node);
+        Posix posix = context.posix;
+        Wakeup wakeup = wakeup(context);
         int n = fds.length;
         int[] all = java.util.Arrays.copyOf(fds, n + 1);
         short[] ev = java.util.Arrays.copyOf(events, n + 1);

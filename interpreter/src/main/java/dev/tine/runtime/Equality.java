@@ -1,17 +1,117 @@
 package dev.tine.runtime;
 
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.HashSet;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.nodes.Node;
 
-/** `==`: value equality, structural for lists and maps, numeric across int and float. */
+/**
+ * `==`: value equality, structural for lists and maps, numeric across int and float.
+ *
+ * Lists and maps are compared with a work list instead of recursion, so that nesting of any depth
+ * is no stack overflow. Each pair of containers is compared once: a pair met again (a cycle, or
+ * a structure shared in a DAG) counts as equal, which is right because a difference anywhere
+ * makes the whole answer false. So cyclic structures get their structural answer in time linear
+ * in their size, and long comparisons poll Truffle's safepoint (cancel, interrupt, signal handlers).
+ */
 public final class Equality {
+    /** Pairs compared between two safepoint polls. */
+    private static final int POLL_INTERVAL = 1024;
+
     private Equality() {
     }
 
     @TruffleBoundary
-    public static boolean equal(Object a, Object b) {
+    public static boolean equal(Object a, Object b, Node location) {
+        if (!isContainer(a) || !isContainer(b)) {
+            return scalarEqual(a, b);
+        }
+        ArrayDeque<Object> work = new ArrayDeque<>();
+        HashSet<Pair> seen = null;
+        work.push(b);
+        work.push(a);
+        int steps = 0;
+        while (!work.isEmpty()) {
+            Object x = work.pop();
+            Object y = work.pop();
+            if (++steps % POLL_INTERVAL == 0) {
+                TruffleSafepoint.poll(location);
+            }
+            if (!isContainer(x) || !isContainer(y)) {
+                if (!scalarEqual(x, y)) {
+                    return false;
+                }
+                continue;
+            }
+            if (x == y) {
+                continue;
+            }
+            if (steps > 1) { // the first pair cannot have been seen: no set for flat lists
+                if (seen == null) {
+                    seen = new HashSet<>();
+                }
+                if (!seen.add(new Pair(x, y))) {
+                    continue;
+                }
+            }
+            if (!pushChildren(x, y, work)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Pushes the pairs of elements (values of the same key) to compare; false if the shapes already differ. */
+    private static boolean pushChildren(Object a, Object b, ArrayDeque<Object> work) {
+        if (a instanceof TineList x && b instanceof TineList y) {
+            if (x.items.size() != y.items.size()) {
+                return false;
+            }
+            for (int i = x.items.size() - 1; i >= 0; i--) {
+                work.push(y.items.get(i));
+                work.push(x.items.get(i));
+            }
+            return true;
+        }
+        if (a instanceof TineMap x && b instanceof TineMap y) {
+            if (x.entries.size() != y.entries.size()) {
+                return false;
+            }
+            for (Map.Entry<Object, Object> e : x.entries.entrySet()) {
+                Object other = y.entries.get(e.getKey());
+                if (other == null) {
+                    return false;
+                }
+                work.push(other);
+                work.push(e.getValue());
+            }
+            return true;
+        }
+        return false; // a list and a map
+    }
+
+    /** Two containers, by identity. */
+    private record Pair(Object a, Object b) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Pair p && p.a == a && p.b == b;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(a) * 31 + System.identityHashCode(b);
+        }
+    }
+
+    private static boolean isContainer(Object v) {
+        return v instanceof TineList || v instanceof TineMap;
+    }
+
+    private static boolean scalarEqual(Object a, Object b) {
         if (a == b && !(a instanceof Double d && d.isNaN())) { // nan equals nothing, itself included
             return true;
         }
@@ -30,29 +130,6 @@ public final class Equality {
                                 || new java.math.BigDecimal(x).equals(new java.math.BigDecimal(toBig(a instanceof Double ? b : a)));
             }
             return toBig(a).equals(toBig(b));
-        }
-        if (a instanceof TineList x && b instanceof TineList y) {
-            if (x.items.size() != y.items.size()) {
-                return false;
-            }
-            for (int i = 0; i < x.items.size(); i++) {
-                if (!equal(x.items.get(i), y.items.get(i))) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (a instanceof TineMap x && b instanceof TineMap y) {
-            if (x.entries.size() != y.entries.size()) {
-                return false;
-            }
-            for (Map.Entry<Object, Object> e : x.entries.entrySet()) {
-                Object other = y.entries.get(e.getKey());
-                if (other == null || !equal(e.getValue(), other)) {
-                    return false;
-                }
-            }
-            return true;
         }
         return a.equals(b);
     }

@@ -70,6 +70,25 @@ public final class Errors {
         return osError(e.errno, e.errnoName, e.getMessage(), location);
     }
 
+    /**
+     * Room kept for reporting an OutOfMemoryError: a script that filled the heap step by step
+     * still holds what it filled while its error is made. Given up at the first one, made again after.
+     */
+    private static byte[] reserve = new byte[1 << 20];
+
+    /** ValueError: out of memory, where an OutOfMemoryError was caught; never the JVM's text. */
+    @TruffleBoundary
+    public static TineException outOfMemory(Node location) {
+        reserve = null;
+        TineException e = valueError("out of memory", location);
+        try {
+            reserve = new byte[1 << 20];
+        } catch (OutOfMemoryError again) {
+            // still full: the error unwinds the script's frames, which frees what they held
+        }
+        return e;
+    }
+
     /** "cannot add int and string" */
     @TruffleBoundary
     public static TineException operandTypes(String verb, Object a, Object b, Node location) {

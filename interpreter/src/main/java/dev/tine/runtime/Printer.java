@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
 
 /** `str(x)`: strings as themselves at the top, quoted inside lists and maps; floats as Python's repr. */
 public final class Printer {
@@ -43,6 +44,7 @@ public final class Printer {
                 if (i > 0) {
                     sb.append(", ");
                 }
+                pollNow(i);
                 append(sb, list.items.get(i), active);
             }
             sb.append(']');
@@ -53,12 +55,12 @@ public final class Printer {
                 return;
             }
             sb.append('{');
-            boolean first = true;
+            int i = 0;
             for (Map.Entry<Object, Object> e : map.entries.entrySet()) {
-                if (!first) {
+                if (i > 0) {
                     sb.append(", ");
                 }
-                first = false;
+                pollNow(i++);
                 append(sb, e.getKey(), active);
                 sb.append(": ");
                 append(sb, e.getValue(), active);
@@ -67,6 +69,13 @@ public final class Printer {
             active.remove(map);
         } else {
             sb.append(v);
+        }
+    }
+
+    /** A big structure (or a shared one, printed once per path) takes long: cancel and interrupt still stop it. */
+    private static void pollNow(int index) {
+        if (index % 256 == 0) {
+            TruffleSafepoint.poll(null);
         }
     }
 

@@ -4,15 +4,11 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.antlr.v4.runtime.ANTLRInputStream;
-import org.antlr.v4.runtime.BaseErrorListener;
-import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.ParserRuleContext;
-import org.antlr.v4.runtime.RecognitionException;
-import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.source.Source;
 import com.oracle.truffle.api.source.SourceSection;
 
@@ -59,9 +55,9 @@ import dev.tine.nodes.logic.ConditionNode;
 import dev.tine.nodes.logic.EqualNodeGen;
 import dev.tine.nodes.logic.NotNode;
 import dev.tine.nodes.logic.OrNode;
-import dev.tine.parser.TerminatorInsertingLexer;
 import dev.tine.parser.TineParser;
 import dev.tine.parser.TineParser.*;
+import dev.tine.runtime.IntText;
 import dev.tine.runtime.TineNull;
 
 /**
@@ -76,6 +72,9 @@ public final class TineTranslator {
     private FunctionScope scope;
     /** How many calls have been translated: tells whether an operand contains one. */
     private int calls;
+    /** The statement or expression being translated: where a stack overflow is reported. */
+    private ParserRuleContext current;
+    private int statements;
 
     private TineTranslator(TineLanguage language, Source source) {
         this.language = language;
@@ -89,35 +88,15 @@ public final class TineTranslator {
 
     /** The program and every function in it; the main program is the last root. */
     public static SourceUnit translateUnit(TineLanguage language, Source source) {
-        FileContext tree = parse(source);
+        FileContext tree = TineParsing.parse(source);
         TineTranslator translator = new TineTranslator(language, source);
-        translator.program(tree);
-        return translator.unit;
-    }
-
-    private static FileContext parse(Source source) {
-        TerminatorInsertingLexer lexer = new TerminatorInsertingLexer(new ANTLRInputStream(source.getCharacters().toString()));
-        TineParser parser = new TineParser(new CommonTokenStream(lexer));
-        BaseErrorListener listener = new BaseErrorListener() {
-            @Override
-            public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg, RecognitionException e) {
-                throw TineSyntaxError.at(source, line, col + 1, offending instanceof Token t ? unexpected(t) : msg);
-            }
-        };
-        lexer.removeErrorListeners();
-        lexer.addErrorListener(listener);
-        parser.removeErrorListeners();
-        parser.addErrorListener(listener);
-        return parser.file();
-    }
-
-    private static String unexpected(Token t) {
-        if (t.getType() == Token.EOF) {
-            return "unexpected end of file";
-        } else if (t.getType() == TineParser.TERM) {
-            return t.getText().equals(";") ? "unexpected ';'" : "unexpected newline";
+        try {
+            translator.program(tree);
+        } catch (StackOverflowError e) {
+            // the parser's depth limit keeps this away on ordinary stacks; a host's small one may still get here
+            throw translator.error(translator.current.getStart(), TineParsing.TOO_DEEP);
         }
-        return "unexpected '" + t.getText() + "'";
+        return translator.unit;
     }
 
     private TineSyntaxError error(Token at, String what) {
@@ -161,7 +140,7 @@ public final class TineTranslator {
             }
         }
         List<StmtContext> stmts = file.stmt();
-        boolean valueOfLast = !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof ExprStmtContext;
+        boolean valueOfLast = !stmts.isEmpty() && stmts.get(stmts.size() - 1) instanceof ExprStmtContext e && e.op == null;
         ProgramNode node = new ProgramNode(body.toArray(TineNode[]::new), valueOfLast);
         if (source.getLength() > 0) {
             node.setSourceRange(0, source.getLength()); // the program is a root the tools see
@@ -215,6 +194,10 @@ public final class TineTranslator {
     }
 
     private TineNode statement(StmtContext s) {
+        current = s;
+        if (++statements % 256 == 0) {
+            TruffleSafepoint.poll(null); // a huge source: cancel and interrupt stop the translation too
+        }
         TineNode node = switch (s) {
             case LetStmtContext let -> let(let);
             case FnDeclContext fn -> localFunction(fn);
@@ -241,8 +224,7 @@ public final class TineTranslator {
             }
             case TryStmtContext t -> tryStatement(t);
             case ThrowStmtContext t -> new ThrowNode(expr(t.expr()));
-            case AssignStmtContext a -> assign(a);
-            case ExprStmtContext e -> expr(e.expr());
+            case ExprStmtContext e -> e.op == null ? expr(e.target) : assign(e);
             default -> throw new IllegalStateException("unknown statement " + s.getClass());
         };
         TineNode result = node.hasSourceRange() ? node : at(node, s);
@@ -342,7 +324,7 @@ public final class TineTranslator {
         return new TryNode(body, catchVar, handler, fin, fin == null ? -1 : scope.newSlot("<finally-pending>"));
     }
 
-    private TineNode assign(AssignStmtContext a) {
+    private TineNode assign(ExprStmtContext a) {
         String op = a.op.getText();
         ExprContext target = a.target;
         if (target instanceof PrimaryExprContext p && p.primary() instanceof NameRefContext n) {
@@ -419,6 +401,7 @@ public final class TineTranslator {
     }
 
     private TineExpressionNode expr(ExprContext e) {
+        current = e;
         TineExpressionNode node = switch (e) {
             case PrimaryExprContext p -> primary(p.primary());
             case CallExprContext c -> call(c);
@@ -517,7 +500,7 @@ public final class TineTranslator {
     private Object intValue(String text, ParserRuleContext ctx) {
         boolean negative = text.startsWith("-");
         String digits = negative ? text.substring(1) : text;
-        BigInteger v = digits.startsWith("0x") || digits.startsWith("0X") ? new BigInteger(digits.substring(2), 16) : new BigInteger(digits);
+        BigInteger v = digits.startsWith("0x") || digits.startsWith("0X") ? IntText.parse(digits.substring(2), 16) : IntText.parse(digits, 10);
         return dev.tine.nodes.TineTypes.normalize(negative ? v.negate() : v);
     }
 

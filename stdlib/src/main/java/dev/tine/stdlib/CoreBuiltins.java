@@ -16,6 +16,7 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.IntText;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.StringOps;
 import dev.tine.runtime.TineList;
@@ -119,7 +120,13 @@ public final class CoreBuiltins implements BuiltinProvider {
                 if (t.isEmpty() || t.startsWith("+-") || t.startsWith("-+") || s.strip().startsWith("_")) {
                     throw new NumberFormatException();
                 }
-                return TineTypes.normalize(new BigInteger(t.startsWith("+") ? t.substring(1) : t));
+                boolean negative = t.startsWith("-");
+                String digits = negative || t.startsWith("+") ? t.substring(1) : t;
+                if (digits.isEmpty() || !Character.isDigit(digits.charAt(0))) {
+                    throw new NumberFormatException();
+                }
+                BigInteger v = IntText.parse(digits, 10);
+                return TineTypes.normalize(negative ? v.negate() : v);
             } catch (NumberFormatException e) {
                 throw Errors.valueError("invalid int: " + Printer.quote(s), this);
             }

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.NodeFactory;
@@ -112,8 +113,11 @@ public final class ListBuiltins implements BuiltinProvider {
         @Specialization
         @TruffleBoundary
         protected boolean list(TineList list, Object v) {
-            for (Object item : list.items) {
-                if (Equality.equal(item, v)) {
+            for (int i = 0; i < list.items.size(); i++) {
+                if (i % 1024 == 0) {
+                    TruffleSafepoint.poll(this);
+                }
+                if (Equality.equal(list.items.get(i), v, this)) {
                     return true;
                 }
             }
@@ -196,6 +200,9 @@ public final class ListBuiltins implements BuiltinProvider {
                 if (i > 0) {
                     sb.append(sep);
                 }
+                if (i % 1024 == 0) {
+                    TruffleSafepoint.poll(this);
+                }
                 sb.append(Printer.str(list.items.get(i)));
             }
             return sb.toString();
@@ -210,6 +217,9 @@ public final class ListBuiltins implements BuiltinProvider {
     @Builtin(name = "range", minArgs = 1, rehearsable = true)
     @GenerateNodeFactory
     abstract static class RangeBuiltin extends BuiltinNode {
+        /** A boxed long and the list's reference to it. */
+        private static final long BYTES_PER_INT = 20;
+
         @Specialization
         protected TineList upTo(long n, @SuppressWarnings("unused") NoArg none) {
             return range(0, n);
@@ -225,9 +235,15 @@ public final class ListBuiltins implements BuiltinProvider {
             if (b - a > Integer.MAX_VALUE - 8) {
                 throw Errors.valueError("range too large", this);
             }
+            if (b - a > Runtime.getRuntime().maxMemory() / BYTES_PER_INT) {
+                throw Errors.outOfMemory(this); // it can never fit: at once, rather than after seconds of filling the heap
+            }
             TineList list = new TineList();
             list.items.ensureCapacity((int) Math.max(0, b - a));
             for (long i = a; i < b; i++) {
+                if ((i - a) % 4096 == 0) {
+                    TruffleSafepoint.poll(this);
+                }
                 list.items.add(i);
             }
             return list;

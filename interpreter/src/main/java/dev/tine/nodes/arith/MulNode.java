@@ -8,6 +8,7 @@ import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.tine.nodes.BinaryNode;
 import dev.tine.nodes.TineTypes;
+import dev.tine.runtime.BigProduct;
 import dev.tine.runtime.Errors;
 
 /** `a * b` */
@@ -20,7 +21,7 @@ public abstract class MulNode extends BinaryNode {
     @Specialization
     @TruffleBoundary
     protected Object mulBig(BigInteger a, BigInteger b) {
-        return TineTypes.normalize(a.multiply(b));
+        return TineTypes.normalize(BigProduct.multiply(a, b, this));
     }
 
     @Specialization

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.nodes.ExplodeLoop;
 import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
+import dev.tine.runtime.Errors;
 
 /** `{ ... }`: statements in order. */
 @Resumes(Resumes.How.CHILD_ON_PATH)
@@ -32,9 +33,13 @@ public final class BlockNode extends TineNode {
         int start = resume == null ? 0 : resume.firstOnPath(statements);
         for (int i = 0; i < statements.length; i++) {
             if (i >= start) {
-                Object completion = statements[i].runStatement(frame);
-                if (completion != null) {
-                    return completion;
+                try {
+                    Object completion = statements[i].runStatement(frame);
+                    if (completion != null) {
+                        return completion;
+                    }
+                } catch (OutOfMemoryError e) {
+                    throw Errors.outOfMemory(statements[i]); // the innermost statement that ran out
                 }
             }
         }

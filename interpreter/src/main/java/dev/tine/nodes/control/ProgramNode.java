@@ -8,6 +8,7 @@ import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
+import dev.tine.runtime.Errors;
 import dev.tine.runtime.HostValues;
 import dev.tine.runtime.TineNull;
 
@@ -37,16 +38,21 @@ public final class ProgramNode extends TineExpressionNode {
         int last = statements.length - 1;
         ResumeState resume = ResumeState.of(this);
         int start = resume == null ? 0 : resume.firstOnPath(statements);
-        for (int i = 0; i < last; i++) {
-            if (i >= start) {
-                statements[i].executeVoid(frame);
+        int i = 0;
+        try {
+            for (; i < last; i++) {
+                if (i >= start) {
+                    statements[i].executeVoid(frame);
+                }
             }
-        }
-        if (last >= 0) {
-            if (valueOfLast && statements[last] instanceof TineExpressionNode e) {
-                return HostValues.toHost(e.executeGeneric(frame));
+            if (last >= 0) {
+                if (valueOfLast && statements[last] instanceof TineExpressionNode e) {
+                    return HostValues.toHost(e.executeGeneric(frame));
+                }
+                statements[last].executeVoid(frame);
             }
-            statements[last].executeVoid(frame);
+        } catch (OutOfMemoryError e) {
+            throw Errors.outOfMemory(statements[i]); // `let x = range(2000000000)`: a Tine error, never the JVM's text
         }
         return TineNull.INSTANCE;
     }

@@ -25,6 +25,6 @@ public abstract class EqualNode extends BinaryNode {
 
     @Specialization(replaces = {"longs", "booleans"})
     protected boolean generic(Object a, Object b) {
-        return Equality.equal(a, b) != negated;
+        return Equality.equal(a, b, this) != negated;
     }
 }
