@@ -65,12 +65,12 @@ final class ChildLauncher {
     }
 
     /** A runtime started for this child alone: it inherits the script's fds and the two it resumes from. */
-    private static SpawnSpec freshChild(TineContext context, int feed, int readyEnd) {
+    private static SpawnSpec freshChild(TineContext context, int feed, int readyEnd) throws PosixException {
         SpawnSpec spec = runtime(context, ForkChildMain.class, List.of(String.valueOf(feed), String.valueOf(readyEnd)));
         spec.keepFds = new TreeSet<>(context.process.scriptFds);
         spec.keepFds.add(feed);
         spec.keepFds.add(readyEnd);
-        context.heldFds.holdIn(spec, context.process.scriptFds);
+        context.heldFds.holdIn(context.posix, spec, context.process.scriptFds);
         return spec;
     }
 

@@ -1,5 +1,7 @@
 package dev.tine.posix;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.SortedSet;
 
 /**
@@ -13,13 +15,14 @@ import java.util.SortedSet;
 public final class HeldFds {
     /** The last number the script may use. */
     public static final int LAST = 255;
-    public static final HeldFds NONE = new HeldFds(-1);
+    public static final HeldFds NONE = new HeldFds(false);
 
-    /** /dev/null, above LAST: what a held number is a copy of. */
-    private final int nullFd;
+    private final boolean holding;
+    /** /dev/null, above LAST: what a held number is a copy of; opened at first need (no native call at start). */
+    private int nullFd = -1;
 
-    private HeldFds(int nullFd) {
-        this.nullFd = nullFd;
+    private HeldFds(boolean holding) {
+        this.holding = holding;
     }
 
     private static HeldFds process;
@@ -30,28 +33,26 @@ public final class HeldFds {
             return NONE;
         }
         if (process == null) {
-            process = open(posix);
+            // the launcher held them: 3 and LAST are open (asked of /proc, which needs no native binding)
+            process = Files.exists(Path.of("/proc/self/fd/3")) && Files.exists(Path.of("/proc/self/fd/" + LAST)) ? new HeldFds(true) : NONE;
         }
         return process;
     }
 
-    private static HeldFds open(Posix posix) {
-        try {
-            posix.getFdFlags(3);
-            posix.getFdFlags(LAST);
-            int fd = posix.open("/dev/null", Posix.O_RDONLY | Posix.O_CLOEXEC, 0);
-            if (fd > LAST) {
-                return new HeldFds(fd);
-            }
-            posix.closeQuietly(fd);
-        } catch (PosixException e) {
-            // not held: the runtime's fds are among the script's numbers
-        }
-        return NONE;
+    public boolean holding() {
+        return holding;
     }
 
-    public boolean holding() {
-        return nullFd >= 0;
+    private synchronized int nullFd(Posix posix) throws PosixException {
+        if (nullFd < 0) {
+            int fd = posix.open("/dev/null", Posix.O_RDONLY | Posix.O_CLOEXEC, 0);
+            if (fd <= LAST) { // cannot be while the numbers are held; if it is, one of them was free
+                posix.closeQuietly(fd);
+                throw new PosixException(Posix.EMFILE, "fd " + fd + " was not held for the script");
+            }
+            nullFd = fd;
+        }
+        return nullFd;
     }
 
     /** Whether fd is a number held for the script, free for it to take. */
@@ -82,18 +83,19 @@ public final class HeldFds {
     /** The script is done with fd: its number is held again (closing what was there), or, beyond the held numbers, closed. */
     public void release(Posix posix, int fd) throws PosixException {
         if (holding() && fd >= 0 && fd <= LAST) {
-            posix.dup2(nullFd, fd);
+            posix.dup2(nullFd(posix), fd);
         } else {
             posix.close(fd);
         }
     }
 
     /** A new process (a fork child's runtime) that starts with the script's fds: every other number held as here. */
-    public void holdIn(SpawnSpec spec, SortedSet<Integer> scriptFds) {
+    public void holdIn(Posix posix, SpawnSpec spec, SortedSet<Integer> scriptFds) throws PosixException {
         if (holding()) {
+            int from = nullFd(posix);
             for (int fd = 3; fd <= LAST; fd++) {
                 if (!scriptFds.contains(fd)) {
-                    spec.actions.add(new SpawnSpec.Dup2(nullFd, fd));
+                    spec.actions.add(new SpawnSpec.Dup2(from, fd));
                 }
             }
         }

@@ -32,6 +32,7 @@ final class HeldSignals {
     /** Signals whose default action is to do nothing (SIGCONT has already continued the process when sent). */
     private static final String[] IGNORED_BY_DEFAULT = {"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT"};
     private static final int SIGINFO_SIZE = 128;
+    private static final long START_DELAY_MILLIS = 40;
 
     /** The signals a held process blocks: all but the ones above and glibc's own. */
     static int[] held() {
@@ -93,12 +94,15 @@ final class HeldSignals {
         }
     }
 
+    /** A reader not yet at its poll sees stopping and returns; only one that polls is woken and waited for. */
     private void stop() {
         stopping = true;
+        int w = wake;
+        if (w < 0) {
+            return;
+        }
         try {
-            if (wake >= 0) {
-                posix.write(wake, new byte[]{1, 0, 0, 0, 0, 0, 0, 0}, 0, 8);
-            }
+            posix.write(w, new byte[]{1, 0, 0, 0, 0, 0, 0, 0}, 0, 8);
             reader.join(100);
         } catch (PosixException | InterruptedException e) {
             // the process ends anyway
@@ -106,6 +110,16 @@ final class HeldSignals {
     }
 
     private void run() {
+        try {
+            // Off the start's critical path: binding the reader's calls costs ~15 ms of CPU that a
+            // short script (or a fork child's resume) would wait for on 2 cores. The signals wait, held.
+            Thread.sleep(START_DELAY_MILLIS);
+        } catch (InterruptedException e) {
+            return;
+        }
+        if (stopping) {
+            return;
+        }
         try {
             fd = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray());
             wake = posix.eventfd();

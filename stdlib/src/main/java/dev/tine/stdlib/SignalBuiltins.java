@@ -63,16 +63,11 @@ public final class SignalBuiltins implements BuiltinProvider {
             return; // an embedding host keeps its own signal handling; a fork child takes its parent's once resumed
         }
         Posix posix = context.posix;
+        long ignored = ignoredAtStart();
         for (int sig = 1; sig <= Posix.MAX_SIGNAL; sig++) {
-            if (sig >= Posix.LIBC_SIGNAL_FIRST && sig <= Posix.LIBC_SIGNAL_LAST) {
-                continue; // glibc's own
-            }
-            try {
-                if (posix.signalDisposition(sig) == Posix.SIG_IGN) {
-                    context.process.signalHandlers.put(sig, "ignore");
-                }
-            } catch (PosixException e) {
-                // not one this process can ask about
+            boolean libc = sig >= Posix.LIBC_SIGNAL_FIRST && sig <= Posix.LIBC_SIGNAL_LAST;
+            if (!libc && (ignored & (1L << (sig - 1))) != 0) {
+                context.process.signalHandlers.put(sig, "ignore");
             }
         }
         if (posix.signalsHeld()) {
@@ -85,6 +80,20 @@ public final class SignalBuiltins implements BuiltinProvider {
         } else {
             Posix.dropJvmHandlers("HUP", "INT", "TERM");
         }
+    }
+
+    /** The signals this process has at SIG_IGN, as /proc says (one read instead of a sigaction per signal at start). */
+    private static long ignoredAtStart() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("SigIgn:")) {
+                    return Long.parseUnsignedLong(line.substring(7).trim(), 16);
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // no /proc: nothing known to be ignored
+        }
+        return 0;
     }
 
     /** Moves HotSpot's thread suspension off SIGUSR2 where signals are held. */
