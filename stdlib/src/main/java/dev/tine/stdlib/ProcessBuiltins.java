@@ -167,7 +167,7 @@ public final class ProcessBuiltins implements BuiltinProvider {
             int sig = ProcessSupport.cInt(sigArg, "signal", this);
             Posix posix = context().posix;
             try {
-                boolean own = sig > 0 && sig <= Posix.MAX_SIGNAL && (pid == posix.getpid() || pid == 0 || pid == -1 || pid == -posix.getpgrp());
+                boolean own = sig > 0 && sig <= Posix.MAX_SIGNAL && (pid == 0 || pid == -1 || pid == posix.getpid() || pid < -1 && -pid == posix.getpgrp());
                 long before = own ? ScriptSignals.dispatched(sig) : 0;
                 context().flush(); // the signal may end this process, or one that shares its output
                 posix.kill(pid, sig);
