@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.Reader;
 import java.io.Writer;
+import java.lang.ref.WeakReference;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -12,26 +13,42 @@ import java.nio.charset.CharsetEncoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** The polyglot context's byte streams, on the char streams of the ScriptContext in use at the time. */
+import javax.script.ScriptContext;
+
+/**
+ * The polyglot context's byte streams, on the char streams of the ScriptContext in use at the
+ * time. They hold their engine weakly: polyglot keeps each engine in a static set until the
+ * context's own API object is collected, and that engine holds these streams; a strong
+ * reference from them to the TineScriptEngine (which holds the context) would keep every
+ * script engine that was never closed, with all it holds, for good.
+ */
 final class ScriptStreams {
     private ScriptStreams() {
     }
 
+    /** The ScriptContext of the engine's evaluation under way, or null once the engine is gone. */
+    private static ScriptContext current(WeakReference<TineScriptEngine> engine) {
+        TineScriptEngine e = engine.get();
+        return e == null ? null : e.current();
+    }
+
     /** UTF-8 bytes to the current writer (or error writer); a sequence split between writes is kept until complete. */
     static final class Out extends OutputStream {
-        private final TineScriptEngine engine;
+        private final WeakReference<TineScriptEngine> engine;
         private final boolean error;
         private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private ByteBuffer pending = ByteBuffer.allocate(0);
 
         Out(TineScriptEngine engine, boolean error) {
-            this.engine = engine;
+            this.engine = new WeakReference<>(engine);
             this.error = error;
         }
 
+        /** Null when nothing can read the output any more (the engine is gone). */
         private Writer writer() {
-            return error ? engine.current().getErrorWriter() : engine.current().getWriter();
+            ScriptContext ctx = current(engine);
+            return ctx == null ? null : error ? ctx.getErrorWriter() : ctx.getWriter();
         }
 
         @Override
@@ -47,28 +64,35 @@ final class ScriptStreams {
             decoder.decode(in, out, false);
             pending = in.slice();
             out.flip();
-            writer().write(out.toString());
+            Writer w = writer();
+            if (w != null) {
+                w.write(out.toString());
+            }
         }
 
         @Override
         public void flush() throws IOException {
-            writer().flush();
+            Writer w = writer();
+            if (w != null) {
+                w.flush();
+            }
         }
     }
 
     /** The current reader's chars as UTF-8 bytes. */
     static final class In extends InputStream {
-        private final TineScriptEngine engine;
+        private final WeakReference<TineScriptEngine> engine;
         private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE);
         private ByteBuffer bytes = ByteBuffer.allocate(0);
 
         In(TineScriptEngine engine) {
-            this.engine = engine;
+            this.engine = new WeakReference<>(engine);
         }
 
         private boolean fill() throws IOException {
-            Reader reader = engine.current().getReader();
+            ScriptContext ctx = current(engine);
+            Reader reader = ctx == null ? null : ctx.getReader();
             if (reader == null) {
                 return false;
             }

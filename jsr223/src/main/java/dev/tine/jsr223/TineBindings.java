@@ -2,6 +2,7 @@ package dev.tine.jsr223;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +10,46 @@ import java.util.Set;
 
 import javax.script.Bindings;
 
+import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Value;
 
 /**
- * An engine's ENGINE_SCOPE: the script's globals, live. {@code put} declares a global (a Java
- * value: numbers, strings and booleans become Tine's own, anything else stays a host object);
- * {@code get} reads one as a Java value (see {@link TineScriptEngine}). Built-ins are not entries.
+ * A global scope of its own: the globals of one polyglot context, live, built at first use.
+ * The engine's ENGINE_SCOPE is one, and {@code createBindings()} makes another, so scripts
+ * evaluated with different TineBindings never see each other's globals. {@code put} declares a
+ * global (a Java value: numbers, strings and booleans become Tine's own, anything else stays a
+ * host object); {@code get} reads one as a Java value (see {@link TineScriptEngine}). Built-ins
+ * are not entries.
  */
 final class TineBindings extends AbstractMap<String, Object> implements Bindings {
     final TineScriptEngine engine;
+    private Context context;
 
     TineBindings(TineScriptEngine engine) {
         this.engine = engine;
+    }
+
+    synchronized Context context() {
+        if (context == null) {
+            context = engine.newContext();
+        }
+        return context;
+    }
+
+    /** Closes the context (after exit(), or with the engine); the next use builds a fresh one. */
+    synchronized void closeContext() {
+        if (context != null) {
+            TineScriptEngine.closeQuietly(context);
+            context = null;
+        }
+    }
+
+    Value globals() {
+        return context().getBindings("tine");
+    }
+
+    List<String> names() {
+        return new ArrayList<>(globals().getMemberKeys());
     }
 
     private static String key(Object key) {
@@ -36,7 +65,7 @@ final class TineBindings extends AbstractMap<String, Object> implements Bindings
     @Override
     public Object put(String name, Object value) {
         Object previous = get(name);
-        engine.globals().putMember(key(name), value);
+        globals().putMember(key(name), value);
         return previous;
     }
 
@@ -49,13 +78,13 @@ final class TineBindings extends AbstractMap<String, Object> implements Bindings
 
     @Override
     public boolean containsKey(Object key) {
-        return engine.globalNames().contains(key(key));
+        return names().contains(key(key));
     }
 
     @Override
     public Object get(Object key) {
         String name = key(key);
-        return containsKey(name) ? TineScriptEngine.toJava(engine.globals().getMember(name)) : null;
+        return containsKey(name) ? TineScriptEngine.toJava(globals().getMember(name)) : null;
     }
 
     @Override
@@ -65,7 +94,7 @@ final class TineBindings extends AbstractMap<String, Object> implements Bindings
             return null;
         }
         Object previous = get(name);
-        engine.globals().removeMember(name);
+        globals().removeMember(name);
         return previous;
     }
 
@@ -74,8 +103,8 @@ final class TineBindings extends AbstractMap<String, Object> implements Bindings
         return new AbstractSet<>() {
             @Override
             public Iterator<Map.Entry<String, Object>> iterator() {
-                List<String> names = engine.globalNames();
-                Value globals = engine.globals();
+                List<String> names = names();
+                Value globals = globals();
                 Iterator<String> it = names.iterator();
                 return new Iterator<>() {
                     private String last;
@@ -100,7 +129,7 @@ final class TineBindings extends AbstractMap<String, Object> implements Bindings
 
             @Override
             public int size() {
-                return engine.globalNames().size();
+                return names().size();
             }
         };
     }

@@ -6,10 +6,14 @@ import javax.script.ScriptEngine;
 import javax.script.ScriptException;
 
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 
-/** A source parsed once (syntax errors are reported by compile), run as often as needed. */
+/**
+ * A source parsed once per context it runs in (compile reports its syntax errors, parsing it in
+ * the engine's own context), run as often as needed.
+ */
 final class TineCompiledScript extends CompiledScript {
     private final TineScriptEngine engine;
     private final Source source;
@@ -19,22 +23,23 @@ final class TineCompiledScript extends CompiledScript {
     TineCompiledScript(TineScriptEngine engine, Source source) throws ScriptException {
         this.engine = engine;
         this.source = source;
-        program();
+        Context own = engine.polyglotContext();
+        program = TineScriptEngine.parse(own, source);
+        parsedIn = own;
     }
 
-    private Value program() throws ScriptException {
-        Context now = engine.polyglotContext();
-        if (program == null || parsedIn != now) { // a new context after exit()
-            program = engine.parse(source);
-            parsedIn = now;
+    /** The program parsed in {@code context}: the one parsed last, or parsed again there. */
+    synchronized Value program(Context context) {
+        if (parsedIn != context) {
+            program = context.parse(source); // its syntax is known to be good: compile parsed it
+            parsedIn = context;
         }
         return program;
     }
 
     @Override
     public Object eval(ScriptContext ctx) throws ScriptException {
-        Value p = program();
-        return engine.run(ctx, p::execute);
+        return engine.run(ctx, source, this);
     }
 
     @Override

@@ -2,14 +2,15 @@ package dev.tine.jsr223;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
 
 import javax.script.AbstractScriptEngine;
 import javax.script.Bindings;
@@ -32,17 +33,24 @@ import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
 
 /**
- * Tine as a javax.script engine. Each engine owns one polyglot context, created on first use;
- * its ENGINE_SCOPE bindings are the script's globals, live (see {@link TineBindings}). Values
- * come back as Java values: null, Boolean, Long (BigInteger past 64 bits), Double, String, and
- * copies of lists (ArrayList) and maps (LinkedHashMap); functions come back as polyglot
- * {@link Value}s that can be executed or passed back in. Output goes to the ScriptContext's
- * writer, input comes from its reader.
+ * Tine as a javax.script engine. Each {@link TineBindings} is a global scope of its own (one
+ * polyglot context, built on first use): the engine's ENGINE_SCOPE is one, createBindings()
+ * makes more. An evaluation whose ENGINE_SCOPE is some other Bindings (a SimpleBindings, a
+ * read-only Map) runs in a context of its own, made for it and closed after it: it sees those
+ * bindings' entries as globals and nothing of other evaluations; afterwards the globals it
+ * added or changed are written back, values only (its functions end with its context), and
+ * not at all when the bindings refuse writes. Values come back as Java values: null, Boolean,
+ * Long (BigInteger past 64 bits), Double, String, and copies of lists (ArrayList) and maps
+ * (LinkedHashMap); functions come back as polyglot {@link Value}s that can be executed or
+ * passed back in. Output goes to the ScriptContext's writer, input comes from its reader.
  */
 public final class TineScriptEngine extends AbstractScriptEngine implements Invocable, Compilable, AutoCloseable {
     private final ScriptEngineFactory factory;
     private final Context.Builder builder;
-    private Context context;
+    /** The engine's own scope, whose context Invocable and Compilable use. */
+    private final TineBindings own;
+    /** Every scope made by createBindings(), closed with the engine. */
+    private final List<WeakReference<TineBindings>> made = new ArrayList<>();
     /** The ScriptContext of the evaluation under way (its writers and reader). */
     private ScriptContext current;
 
@@ -52,7 +60,7 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
     }
 
     /**
-     * An engine whose context is built from {@code builder} (its permissions: a sandboxed engine
+     * An engine whose contexts are built from {@code builder} (its permissions: a sandboxed engine
      * leaves out allowCreateProcess, allowNativeAccess, allowIO); in, out and err are set here.
      */
     public TineScriptEngine(Context.Builder builder) {
@@ -62,8 +70,9 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
     private TineScriptEngine(ScriptEngineFactory factory, Context.Builder builder) {
         this.factory = factory;
         this.builder = builder;
+        this.own = new TineBindings(this);
         setContext(new SimpleScriptContext());
-        getContext().setBindings(new TineBindings(this), ScriptContext.ENGINE_SCOPE);
+        getContext().setBindings(own, ScriptContext.ENGINE_SCOPE);
     }
 
     @Override
@@ -71,37 +80,49 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
         return factory;
     }
 
-    /** The polyglot context, built on first use. */
-    public synchronized Context polyglotContext() {
-        if (context == null) {
-            context = builder.in(new ScriptStreams.In(this)).out(new ScriptStreams.Out(this, false)).err(new ScriptStreams.Out(this, true))
-                            .option("engine.WarnInterpreterOnly", "false").build();
-        }
-        return context;
+    /** The polyglot context of the engine's own scope, built on first use. */
+    public Context polyglotContext() {
+        return own.context();
     }
 
-    Value globals() {
-        return polyglotContext().getBindings("tine");
+    synchronized Context newContext() {
+        return builder.in(new ScriptStreams.In(this)).out(new ScriptStreams.Out(this, false)).err(new ScriptStreams.Out(this, true))
+                        .option("engine.WarnInterpreterOnly", "false").build();
+    }
+
+    static void closeQuietly(Context context) {
+        try {
+            context.close();
+        } catch (PolyglotException e) {
+            // closing an exited context reports the exit again
+        }
     }
 
     ScriptContext current() {
         return current != null ? current : getContext();
     }
 
+    /** A new, empty global scope of its own. */
     @Override
-    public Bindings createBindings() {
-        return new TineBindings(this);
+    public synchronized Bindings createBindings() {
+        TineBindings b = new TineBindings(this);
+        made.removeIf(r -> r.get() == null);
+        made.add(new WeakReference<>(b));
+        return b;
     }
 
     @Override
     public Object eval(String script, ScriptContext ctx) throws ScriptException {
-        Source source = Source.newBuilder("tine", script, fileName(ctx)).buildLiteral();
-        return run(ctx, () -> polyglotContext().eval(source));
+        return run(ctx, source(script, ctx), null);
     }
 
     @Override
     public Object eval(Reader reader, ScriptContext ctx) throws ScriptException {
         return eval(readAll(reader), ctx);
+    }
+
+    Source source(String script, ScriptContext ctx) {
+        return Source.newBuilder("tine", script, fileName(ctx)).buildLiteral();
     }
 
     static String readAll(Reader reader) throws ScriptException {
@@ -123,52 +144,113 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
     }
 
     interface Evaluation {
-        Value run();
+        Value run(Context context);
     }
 
-    /** Runs an evaluation with ctx's streams and bindings; converts the result and the errors. */
-    synchronized Object run(ScriptContext ctx, Evaluation evaluation) throws ScriptException {
+    /**
+     * Runs source (or the compiled script, where it was parsed in the same context) with ctx's
+     * streams, in the context of ctx's ENGINE_SCOPE when that is one of this engine's scopes,
+     * else in a context made for this evaluation.
+     */
+    Object run(ScriptContext ctx, Source source, TineCompiledScript compiled) throws ScriptException {
+        Bindings scope = ctx.getBindings(ScriptContext.ENGINE_SCOPE);
+        if (scope instanceof TineBindings tine && tine.engine == this) {
+            return run(ctx, tine, c -> compiled != null ? compiled.program(c).execute() : c.eval(source));
+        }
+        return runApart(ctx, scope, source);
+    }
+
+    /** Runs an evaluation in one of this engine's scopes; converts the result and the errors. */
+    synchronized Object run(ScriptContext ctx, TineBindings scope, Evaluation evaluation) throws ScriptException {
         ScriptContext previous = current;
         current = ctx;
-        Bindings engineScope = ctx.getBindings(ScriptContext.ENGINE_SCOPE);
-        boolean foreign = !(engineScope instanceof TineBindings own && own.engine == this);
         try {
-            importBindings(ctx, engineScope, foreign);
-            return toJava(evaluation.run());
+            Context context = scope.context();
+            importGlobalScope(ctx, context.getBindings("tine"));
+            return toJava(evaluation.run(context));
         } catch (PolyglotException e) {
+            if (e.isExit()) {
+                scope.closeContext(); // exit() ended the context; the next evaluation gets a fresh one
+            }
             throw scriptException(e);
         } finally {
-            if (foreign && context != null) {
-                for (String name : globalNames()) {
-                    engineScope.put(name, toJava(globals().getMember(name)));
-                }
-            }
             flush(ctx);
             current = previous;
         }
     }
 
-    /** GLOBAL_SCOPE entries (and a foreign ENGINE_SCOPE's) become globals, unless the script already has one of that name. */
-    private void importBindings(ScriptContext ctx, Bindings engineScope, boolean foreign) {
-        Bindings global = ctx.getBindings(ScriptContext.GLOBAL_SCOPE);
-        Set<String> defined = null;
-        if (global != null && !global.isEmpty()) {
-            defined = new HashSet<>(globalNames());
-            for (Map.Entry<String, Object> e : global.entrySet()) {
-                if (!defined.contains(e.getKey()) && !engineScope.containsKey(e.getKey())) {
-                    globals().putMember(e.getKey(), e.getValue());
+    /** An evaluation with bindings of another kind: a context of its own, closed after it. */
+    private synchronized Object runApart(ScriptContext ctx, Bindings scope, Source source) throws ScriptException {
+        ScriptContext previous = current;
+        current = ctx;
+        Context context = newContext();
+        try {
+            Value globals = context.getBindings("tine");
+            Map<String, Object> given = new HashMap<>();
+            if (scope != null) {
+                for (Map.Entry<String, Object> e : scope.entrySet()) {
+                    globals.putMember(e.getKey(), e.getValue());
+                    given.put(e.getKey(), toJava(globals.getMember(e.getKey())));
                 }
             }
+            importGlobalScope(ctx, globals);
+            try {
+                return toJava(context.eval(source));
+            } catch (PolyglotException e) {
+                throw scriptException(e);
+            } finally {
+                if (scope != null) {
+                    writeBack(globals, given, scope);
+                }
+            }
+        } finally {
+            flush(ctx);
+            closeQuietly(context);
+            current = previous;
         }
-        if (foreign) {
-            for (Map.Entry<String, Object> e : engineScope.entrySet()) {
-                globals().putMember(e.getKey(), e.getValue());
+    }
+
+    /**
+     * The globals an evaluation apart added or changed, into its bindings; not its functions,
+     * which end with its context. Bindings that refuse a write (a read-only map) get nothing
+     * more, and so does a context that exit() ended; the evaluation's own result or error stands.
+     */
+    private static void writeBack(Value globals, Map<String, Object> given, Bindings scope) {
+        try {
+            writeBackAll(globals, given, scope);
+        } catch (PolyglotException exited) {
+            // exit() ended the context: its globals are gone
+        }
+    }
+
+    private static void writeBackAll(Value globals, Map<String, Object> given, Bindings scope) {
+        for (String name : globals.getMemberKeys()) {
+            Value v = globals.getMember(name);
+            if (v.canExecute() && !v.isHostObject()) {
+                continue;
+            }
+            Object value = toJava(v);
+            if (given.containsKey(name) && Objects.equals(given.get(name), value)) {
+                continue;
+            }
+            try {
+                scope.put(name, value);
+            } catch (UnsupportedOperationException | IllegalArgumentException | ClassCastException refused) {
+                return;
             }
         }
     }
 
-    List<String> globalNames() {
-        return new ArrayList<>(globals().getMemberKeys());
+    /** GLOBAL_SCOPE entries become globals, unless the scope already has one of that name. */
+    private static void importGlobalScope(ScriptContext ctx, Value globals) {
+        Bindings global = ctx.getBindings(ScriptContext.GLOBAL_SCOPE);
+        if (global != null && !global.isEmpty()) {
+            for (Map.Entry<String, Object> e : global.entrySet()) {
+                if (!globals.hasMember(e.getKey())) {
+                    globals.putMember(e.getKey(), e.getValue());
+                }
+            }
+        }
     }
 
     private static void flush(ScriptContext ctx) {
@@ -180,15 +262,8 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
         }
     }
 
-    private ScriptException scriptException(PolyglotException e) {
+    static ScriptException scriptException(PolyglotException e) {
         if (e.isExit()) {
-            // exit() ended the evaluation and the context with it; the next evaluation gets a fresh one
-            try {
-                context.close();
-            } catch (PolyglotException closing) {
-                // closing an exited context reports the exit again
-            }
-            context = null;
             ScriptException s = new ScriptException("exit(" + e.getExitStatus() + ")");
             s.initCause(e);
             return s;
@@ -234,11 +309,12 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
 
     @Override
     public Object invokeFunction(String name, Object... args) throws ScriptException, NoSuchMethodException {
-        Value fn = globals().hasMember(name) ? globals().getMember(name) : null;
+        Value globals = own.globals();
+        Value fn = globals.hasMember(name) ? globals.getMember(name) : null;
         if (fn == null || !fn.canExecute()) {
             throw new NoSuchMethodException("no Tine function " + name);
         }
-        return run(getContext(), () -> fn.execute(args == null ? new Object[0] : args));
+        return run(getContext(), own, c -> fn.execute(args == null ? new Object[0] : args));
     }
 
     /** A "method" of a Tine map: the function stored under that key, called with args (Tine has no receiver). */
@@ -256,7 +332,7 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
             throw new NoSuchMethodException("no function " + name + " in " + thiz);
         }
         Value f = fn;
-        return run(getContext(), () -> f.execute(args == null ? new Object[0] : args));
+        return run(getContext(), own, c -> f.execute(args == null ? new Object[0] : args));
     }
 
     @Override
@@ -306,7 +382,7 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
 
     @Override
     public CompiledScript compile(String script) throws ScriptException {
-        return new TineCompiledScript(this, Source.newBuilder("tine", script, fileName(getContext())).buildLiteral());
+        return new TineCompiledScript(this, source(script, getContext()));
     }
 
     @Override
@@ -314,24 +390,24 @@ public final class TineScriptEngine extends AbstractScriptEngine implements Invo
         return compile(readAll(script));
     }
 
-    Value parse(Source source) throws ScriptException {
+    static Value parse(Context context, Source source) throws ScriptException {
         try {
-            return polyglotContext().parse(source);
+            return context.parse(source);
         } catch (PolyglotException e) {
             throw scriptException(e);
         }
     }
 
-    /** Closes the polyglot context. */
+    /** Closes the contexts of the engine's own scope and of every scope it made. */
     @Override
     public synchronized void close() {
-        if (context != null) {
-            try {
-                context.close();
-            } catch (PolyglotException e) {
-                // an exit() during close
+        own.closeContext();
+        for (WeakReference<TineBindings> r : made) {
+            TineBindings b = r.get();
+            if (b != null) {
+                b.closeContext();
             }
-            context = null;
         }
+        made.clear();
     }
 }
