@@ -17,7 +17,8 @@ import dev.tine.nodes.control.ReturnException;
 /**
  * Every statement and expression node; it knows its place in the source for error messages.
  * Instrumentable for Truffle's tools (debugger, profiler, coverage): statements carry
- * StatementTag, a function's (or program's) body RootTag and RootBodyTag, calls CallTag.
+ * StatementTag, a function's (or program's) body RootBodyTag (RootTag is on FunctionBodyNode,
+ * around it), expressions ExpressionTag, calls CallTag.
  */
 @TypeSystemReference(TineTypes.class)
 @NodeInfo(language = "Tine")
@@ -68,6 +69,10 @@ public abstract class TineNode extends Node implements InstrumentableNode {
         this.rootBody = true;
     }
 
+    public final boolean isRootBody() {
+        return rootBody;
+    }
+
     @Override
     public SourceSection getSourceSection() {
         if (sourceStart < 0) {
@@ -92,7 +97,7 @@ public abstract class TineNode extends Node implements InstrumentableNode {
     public boolean hasTag(Class<? extends Tag> tag) {
         if (tag == StandardTags.StatementTag.class) {
             return statement;
-        } else if (tag == StandardTags.RootTag.class || tag == StandardTags.RootBodyTag.class) {
+        } else if (tag == StandardTags.RootBodyTag.class) {
             return rootBody;
         }
         return false;
