@@ -30,6 +30,21 @@ public final class FunctionBodyNode extends TineExpressionNode {
         body.markRootBody();
     }
 
+    /** The names of the closure's cells, by index (LocalScope shows them). */
+    @CompilerDirectives.CompilationFinal(dimensions = 1) private String[] captureNames = new String[0];
+
+    public void setCaptureNames(String[] names) {
+        this.captureNames = names;
+    }
+
+    public String[] getCaptureNames() {
+        return captureNames;
+    }
+
+    public LocalVar[] getParams() {
+        return params;
+    }
+
     public TineNode getBody() {
         return body;
     }

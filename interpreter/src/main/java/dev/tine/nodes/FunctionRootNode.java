@@ -42,6 +42,10 @@ public final class FunctionRootNode extends TineRootNode {
         return functionBody.arity();
     }
 
+    public void setCaptureNames(String[] names) {
+        functionBody.setCaptureNames(names);
+    }
+
     public void setUnit(SourceUnit sourceUnit, int index) {
         this.unit = sourceUnit;
         this.indexInUnit = index;
