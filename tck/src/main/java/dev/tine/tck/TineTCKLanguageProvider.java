@@ -3,7 +3,6 @@ package dev.tine.tck;
 import static org.graalvm.polyglot.tck.TypeDescriptor.ANY;
 import static org.graalvm.polyglot.tck.TypeDescriptor.ARRAY;
 import static org.graalvm.polyglot.tck.TypeDescriptor.BOOLEAN;
-import static org.graalvm.polyglot.tck.TypeDescriptor.EXECUTABLE;
 import static org.graalvm.polyglot.tck.TypeDescriptor.NULL;
 import static org.graalvm.polyglot.tck.TypeDescriptor.NUMBER;
 import static org.graalvm.polyglot.tck.TypeDescriptor.STRING;
@@ -56,7 +55,7 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         values.add(value(context, "map", "{\"a\": 1, \"b\": 2}",
                         TypeDescriptor.intersection(TypeDescriptor.hash(STRING, NUMBER), TypeDescriptor.OBJECT)));
         values.add(value(context, "function", "fn (a) { return a }", TypeDescriptor.executable(ANY, ANY)));
-        values.add(value(context, "built-in", "len", EXECUTABLE));
+        values.add(value(context, "built-in", "len", TypeDescriptor.executable(NUMBER, STRING))); // strings, lists, maps: strings said
         return values;
     }
 
@@ -82,6 +81,10 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         ops.add(snippet(context, "not", "fn (a) { return not a }", BOOLEAN, null, BOOLEAN));
         ops.add(snippet(context, "-", "fn (a) { return -a }", NUMBER, null, NUMBER));
         ops.add(snippet(context, "[]", "fn (xs, i) { return xs[i] }", ANY, Verifiers.indexInRange(), ARRAY, NUMBER));
+        ops.add(snippet(context, "len()", "fn (s) { return len(s) }", NUMBER, null, STRING));
+        // a call: Tine's functions and the host's executables alike
+        ops.add(snippet(context, "f(x)", "fn (f, x) { return f(x) }", ANY, null, TypeDescriptor.executable(ANY, ANY), ANY));
+        ops.add(snippet(context, "f()", "fn (f) { return f() }", ANY, null, TypeDescriptor.executable(ANY)));
         ops.add(snippet(context, "str()", "fn (a) { return str(a) }", STRING, null, ANY));
         ops.add(snippet(context, "\"${}\"", "fn (a) { return \"<${a}>\" }", STRING, null, ANY));
         return ops;
@@ -117,6 +120,7 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         scripts.add(script(context, "collections", STRING, "[1, 4, 9] {\"n\": 3}"));
         scripts.add(script(context, "errors", STRING, "KeyError,IndexError,TypeError,done"));
         scripts.add(script(context, "bigints", STRING, "2432902008176640000 51090942171709440000"));
+        scripts.add(script(context, "loops", STRING, "10: 2 3 5 7 11 13 17 19 23 29"));
         return scripts;
     }
 
