@@ -96,4 +96,38 @@ class DebuggerScopeTest {
         }
         assertEquals(List.of("123456789012345678901234567890 true true"), seen);
     }
+
+    /** Every statement, stepped into one by one: each frame's scope reads without error, and the loop and catch variables show where they live. */
+    @Test
+    void steppingThroughEveryStatementReadsEveryScope() {
+        String script = """
+                        fn each(xs, f) { for x in xs { f(x) } }
+                        let seen = []
+                        each([1, 2], fn (v) {
+                            try { if v > 1 { throw error("ValueError", "big") } } catch e { push(seen, e.kind) }
+                            let i = 0
+                            while i < v { i += 1 }
+                            push(seen, i)
+                        })
+                        print(seen)
+                        """;
+        List<String> steps = new ArrayList<>();
+        try (Context context = Context.newBuilder("tine").option("engine.WarnInterpreterOnly", "false").build()) {
+            try (DebuggerSession session = Debugger.find(context.getEngine()).startSession(event -> {
+                StringBuilder step = new StringBuilder().append(event.getSourceSection().getStartLine());
+                for (DebugStackFrame f : event.getStackFrames()) {
+                    step.append(' ').append(f.getName()).append(variables(f.getScope()));
+                }
+                steps.add(step.toString());
+                event.prepareStepInto(1);
+            })) {
+                session.suspendNextExecution();
+                context.eval(Source.newBuilder("tine", script, "steps.tine").buildLiteral());
+            }
+        }
+        assertTrue(steps.size() > 20, steps.toString());
+        assertTrue(steps.contains("1 each{x=2, xs=[1, 2], f=<fn <fn>>} <main>{}"), steps.toString());
+        assertTrue(steps.stream().anyMatch(s -> s.startsWith("4 <fn>{e={\"kind\": \"ValueError\", \"message\": \"big\"}, v=2}")), steps.toString());
+        assertTrue(steps.stream().anyMatch(s -> s.startsWith("6 <fn>{i=1, v=2}")), steps.toString());
+    }
 }
