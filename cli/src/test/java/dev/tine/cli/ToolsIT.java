@@ -155,7 +155,7 @@ class ToolsIT {
     /** The line (0-based) where the top frame is, not where its function starts. */
     static final String LOCATION_LINE = "\"location\":\\{\"scriptId\":\"\\d+\",\"columnNumber\":\\d+,\"lineNumber\":(\\d+)";
 
-    private static String next(BlockingQueue<String> messages, String containing) throws InterruptedException {
+    static String next(BlockingQueue<String> messages, String containing) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
             String m = messages.poll(1, TimeUnit.SECONDS);
@@ -166,11 +166,11 @@ class ToolsIT {
         throw new AssertionError("no message with " + containing);
     }
 
-    private static int firstInt(String json, String regex) {
+    static int firstInt(String json, String regex) {
         return Integer.parseInt(firstString(json, regex));
     }
 
-    private static String firstString(String json, String regex) {
+    static String firstString(String json, String regex) {
         Matcher m = Pattern.compile(regex).matcher(json);
         assertTrue(m.find(), regex + " in " + json);
         return m.group(1);

@@ -18,6 +18,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.source.Source;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.TineContext;
 import dev.tine.nodes.FunctionRootNode;
 import dev.tine.nodes.TineRootNode;
@@ -233,9 +234,9 @@ public final class SnapshotCodec {
             } else if (v instanceof Long l) {
                 out.writeByte(LONG);
                 out.writeLong(l);
-            } else if (v instanceof BigInteger b) {
+            } else if (v instanceof BigNumber b) {
                 out.writeByte(BIG);
-                byte[] mag = b.toByteArray();
+                byte[] mag = b.value.toByteArray();
                 out.writeInt(mag.length);
                 out.write(mag);
             } else if (v instanceof Double d) {
@@ -366,7 +367,7 @@ public final class SnapshotCodec {
                 case BIG:
                     byte[] mag = new byte[in.readInt()];
                     in.readFully(mag);
-                    return new BigInteger(mag);
+                    return new BigNumber(new BigInteger(mag));
                 case DOUBLE:
                     return in.readDouble();
                 case STRING:

@@ -1,9 +1,14 @@
 package dev.tine.nodes;
 
 import com.oracle.truffle.api.dsl.TypeSystemReference;
+import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.instrumentation.GenerateWrapper;
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.interop.NodeLibrary;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
+import com.oracle.truffle.api.library.ExportLibrary;
+import com.oracle.truffle.api.library.ExportMessage;
 import com.oracle.truffle.api.instrumentation.ProbeNode;
 import com.oracle.truffle.api.instrumentation.StandardTags;
 import com.oracle.truffle.api.instrumentation.Tag;
@@ -13,15 +18,18 @@ import com.oracle.truffle.api.nodes.RootNode;
 import com.oracle.truffle.api.source.SourceSection;
 
 import dev.tine.nodes.control.ReturnException;
+import dev.tine.runtime.TineFunction;
 
 /**
  * Every statement and expression node; it knows its place in the source for error messages.
  * Instrumentable for Truffle's tools (debugger, profiler, coverage): statements carry
- * StatementTag, a function's (or program's) body RootTag and RootBodyTag, calls CallTag.
+ * StatementTag, a function's (or program's) body RootBodyTag (RootTag is on FunctionBodyNode,
+ * around it), expressions ExpressionTag, calls CallTag.
  */
 @TypeSystemReference(TineTypes.class)
 @NodeInfo(language = "Tine")
 @GenerateWrapper
+@ExportLibrary(value = NodeLibrary.class)
 public abstract class TineNode extends Node implements InstrumentableNode {
     private int sourceStart = -1;
     private int sourceLength;
@@ -68,6 +76,10 @@ public abstract class TineNode extends Node implements InstrumentableNode {
         this.rootBody = true;
     }
 
+    public final boolean isRootBody() {
+        return rootBody;
+    }
+
     @Override
     public SourceSection getSourceSection() {
         if (sourceStart < 0) {
@@ -88,11 +100,39 @@ public abstract class TineNode extends Node implements InstrumentableNode {
         return new TineNodeWrapper(this, probe);
     }
 
+    /** Scopes for the debugger: the locals and arguments this node sees (LocalScope), the globals above them. */
+    @ExportMessage
+    boolean hasScope(@SuppressWarnings("unused") Frame frame) {
+        return getRootNode() instanceof FunctionRootNode;
+    }
+
+    @ExportMessage
+    Object getScope(Frame frame, @SuppressWarnings("unused") boolean nodeEnter) throws UnsupportedMessageException {
+        if (!hasScope(frame)) {
+            throw UnsupportedMessageException.create();
+        }
+        return LocalScope.at(this, frame == null ? null : frame.materialize());
+    }
+
+    /** The function that runs: a debugger shows it as the frame's receiver-less instance. */
+    @ExportMessage
+    boolean hasRootInstance(Frame frame) {
+        return frame != null && frame.getArguments().length > 0 && frame.getArguments()[0] instanceof TineFunction;
+    }
+
+    @ExportMessage
+    Object getRootInstance(Frame frame) throws UnsupportedMessageException {
+        if (!hasRootInstance(frame)) {
+            throw UnsupportedMessageException.create();
+        }
+        return frame.getArguments()[0];
+    }
+
     @Override
     public boolean hasTag(Class<? extends Tag> tag) {
         if (tag == StandardTags.StatementTag.class) {
             return statement;
-        } else if (tag == StandardTags.RootTag.class || tag == StandardTags.RootBodyTag.class) {
+        } else if (tag == StandardTags.RootBodyTag.class) {
             return rootBody;
         }
         return false;

@@ -5,12 +5,17 @@ import java.math.BigInteger;
 import com.oracle.truffle.api.dsl.ImplicitCast;
 import com.oracle.truffle.api.dsl.TypeSystem;
 
-/** Ints are longs until they overflow, then BigIntegers that never fit a long. */
-@TypeSystem({boolean.class, long.class, BigInteger.class, double.class, String.class})
+import dev.tine.runtime.BigNumber;
+
+/**
+ * Ints are longs until they overflow, then BigNumbers (an interop number around a BigInteger)
+ * that never fit a long: a raw BigInteger is no interop value, and tools see every value.
+ */
+@TypeSystem({boolean.class, long.class, BigNumber.class, double.class, String.class})
 public abstract class TineTypes {
     @ImplicitCast
-    public static BigInteger longToBig(long v) {
-        return BigInteger.valueOf(v);
+    public static BigNumber longToBig(long v) {
+        return new BigNumber(BigInteger.valueOf(v));
     }
 
     @ImplicitCast
@@ -19,12 +24,12 @@ public abstract class TineTypes {
     }
 
     @ImplicitCast
-    public static double bigToDouble(BigInteger v) {
-        return v.doubleValue();
+    public static double bigToDouble(BigNumber v) {
+        return v.value.doubleValue();
     }
 
     /** The canonical int: a long when it fits. */
     public static Object normalize(BigInteger v) {
-        return v.bitLength() < 64 ? (Object) v.longValue() : v;
+        return v.bitLength() < 64 ? (Object) v.longValue() : new BigNumber(v);
     }
 }

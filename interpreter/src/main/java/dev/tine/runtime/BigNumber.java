@@ -9,13 +9,43 @@ import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** An int past 64 bits as the host sees it: BigInteger is not an interop value, this wrapper is. */
+/**
+ * An int past 64 bits, as Tine holds it everywhere (TineTypes): an interop number, since a raw
+ * BigInteger is no interop value and the tools (debugger, TCK verifier) see every value. Equal
+ * by value, so it works as a map key.
+ */
 @ExportLibrary(InteropLibrary.class)
 public final class BigNumber implements TruffleObject {
     public final BigInteger value;
 
     public BigNumber(BigInteger value) {
         this.value = value;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BigNumber b && b.value.equals(value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    @TruffleBoundary
+    public String toString() {
+        return value.toString();
+    }
+
+    @ExportMessage
+    boolean hasLanguage() {
+        return true;
+    }
+
+    @ExportMessage
+    Class<? extends com.oracle.truffle.api.TruffleLanguage<?>> getLanguage() {
+        return dev.tine.TineLanguage.class;
     }
 
     @ExportMessage

@@ -126,7 +126,7 @@ public final class Equality {
                     return false;
                 }
                 // a big int may round to the double; compare exactly
-                return !(a instanceof BigInteger || b instanceof BigInteger) || Double.isInfinite(x)
+                return !(a instanceof BigNumber || b instanceof BigNumber) || Double.isInfinite(x)
                                 || new java.math.BigDecimal(x).equals(new java.math.BigDecimal(toBig(a instanceof Double ? b : a)));
             }
             return toBig(a).equals(toBig(b));
@@ -135,14 +135,14 @@ public final class Equality {
     }
 
     public static boolean isNumber(Object v) {
-        return v instanceof Long || v instanceof Double || v instanceof BigInteger;
+        return v instanceof Long || v instanceof Double || v instanceof BigNumber;
     }
 
     public static double toDouble(Object v) {
-        return v instanceof Long l ? l : v instanceof Double d ? d : ((BigInteger) v).doubleValue();
+        return v instanceof Long l ? l : v instanceof Double d ? d : ((BigNumber) v).value.doubleValue();
     }
 
     static BigInteger toBig(Object v) {
-        return v instanceof BigInteger b ? b : BigInteger.valueOf((Long) v);
+        return v instanceof BigNumber b ? b.value : BigInteger.valueOf((Long) v);
     }
 }

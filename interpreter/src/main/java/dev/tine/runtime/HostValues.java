@@ -30,8 +30,8 @@ public final class HostValues {
             return String.valueOf(c);
         } else if (v == null) {
             return TineNull.INSTANCE;
-        } else if (v instanceof BigNumber b) {
-            return TineTypes.normalize(b.value);
+        } else if (v instanceof BigNumber) {
+            return v; // Tine's own big int
         } else if (v instanceof BigInteger b) {
             return TineTypes.normalize(b);
         }
@@ -84,8 +84,8 @@ public final class HostValues {
         return converted;
     }
 
-    /** Values leaving Tine for the host: everything is an interop value except BigInteger. */
+    /** Values leaving Tine for the host: every Tine value is an interop value already (big ints are BigNumbers). */
     public static Object toHost(Object v) {
-        return v instanceof java.math.BigInteger b ? new BigNumber(b) : v;
+        return v;
     }
 }

@@ -11,7 +11,7 @@ import com.oracle.truffle.api.interop.UnsupportedTypeException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
 
-/** A mutable, insertion-ordered map; keys are strings, ints (Long or BigInteger) or bools. */
+/** A mutable, insertion-ordered map; keys are strings, ints (Long or BigNumber) or bools. */
 @ExportLibrary(InteropLibrary.class)
 public final class TineMap implements TruffleObject {
     public final LinkedHashMap<Object, Object> entries = new LinkedHashMap<>();
@@ -90,7 +90,7 @@ public final class TineMap implements TruffleObject {
     @TruffleBoundary
     private static Object key(Object hostKey) {
         Object k = HostValues.fromHost(hostKey);
-        return k instanceof String || k instanceof Long || k instanceof java.math.BigInteger || k instanceof Boolean ? k : null;
+        return k instanceof String || k instanceof Long || k instanceof BigNumber || k instanceof Boolean ? k : null;
     }
 
     @ExportMessage

@@ -1,14 +1,12 @@
 package dev.tine.runtime;
 
-import java.math.BigInteger;
-
 /** The names `type(x)` returns. */
 public final class TypeNames {
     private TypeNames() {
     }
 
     public static String of(Object v) {
-        if (v instanceof Long || v instanceof BigInteger) {
+        if (v instanceof Long || v instanceof BigNumber) {
             return "int";
         } else if (v instanceof Double) {
             return "float";

@@ -21,6 +21,8 @@ final class FunctionScope {
     private final Map<Object, Integer> captureIndex = new HashMap<>();
     final List<Integer> captureFromSlot = new ArrayList<>();
     final List<Integer> captureFromCell = new ArrayList<>();
+    /** The name of each captured variable, by cell index: the debugger's scope shows them. */
+    final List<String> captureNames = new ArrayList<>();
     final boolean isMain;
     int loopDepth;
 
@@ -34,8 +36,9 @@ final class FunctionScope {
         blocks.addLast(new HashMap<>());
     }
 
-    void popBlock() {
-        blocks.removeLast();
+    /** Ends the innermost block; returns its locals in the order declared (global-level names are none). */
+    LocalVar[] popBlock() {
+        return blocks.removeLast().values().stream().filter(v -> v != null).sorted((a, b) -> a.slot - b.slot).toArray(LocalVar[]::new);
     }
 
     /** True for the main program's outermost block, whose `let`s are globals. */
@@ -82,14 +85,15 @@ final class FunctionScope {
         LocalVar outer = parent.findLocal(name);
         if (outer != null) {
             outer.captured = true;
-            return capture(outer, outer.slot, -1);
+            return capture(outer, name, outer.slot, -1);
         }
         int outerCell = parent.findCapture(name);
-        return outerCell < 0 ? -1 : capture("cell:" + outerCell, -1, outerCell);
+        return outerCell < 0 ? -1 : capture("cell:" + outerCell, name, -1, outerCell);
     }
 
-    private int capture(Object key, int fromSlot, int fromCell) {
+    private int capture(Object key, String name, int fromSlot, int fromCell) {
         return captureIndex.computeIfAbsent(key, k -> {
+            captureNames.add(name);
             captureFromSlot.add(fromSlot);
             captureFromCell.add(fromCell);
             return captureFromSlot.size() - 1;

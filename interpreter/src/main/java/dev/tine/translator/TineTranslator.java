@@ -174,6 +174,7 @@ public final class TineTranslator {
         TineNode body = block(block);
         FunctionRootNode root = new FunctionRootNode(language, scope.frame.build(), name, section(whole), vars.toArray(LocalVar[]::new), body);
         root.setUnit(unit, unit.roots.size());
+        root.setCaptureNames(scope.captureNames.toArray(String[]::new));
         unit.roots.add(root);
         FunctionLiteralNode node = new FunctionLiteralNode(name, root.getCallTarget(), vars.size(),
                         FunctionScope.toArray(scope.captureFromSlot), FunctionScope.toArray(scope.captureFromCell));
@@ -189,8 +190,9 @@ public final class TineTranslator {
         for (StmtContext s : ctx.stmt()) {
             stmts.add(statement(s));
         }
-        scope.popBlock();
-        return at(new BlockNode(stmts.toArray(TineNode[]::new)), ctx);
+        BlockNode node = new BlockNode(stmts.toArray(TineNode[]::new));
+        node.setLocals(scope.popBlock());
+        return at(node, ctx);
     }
 
     private TineNode statement(StmtContext s) {

@@ -10,6 +10,7 @@ import com.oracle.truffle.api.dsl.GenerateNodeFactory;
 import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.builtins.Builtin;
 import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
@@ -94,7 +95,7 @@ public final class CoreBuiltins implements BuiltinProvider {
         }
 
         @Specialization
-        protected BigInteger fromBig(BigInteger v) {
+        protected BigNumber fromBig(BigNumber v) {
             return v;
         }
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.TineContext;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
@@ -45,7 +46,7 @@ final class ProcessSupport {
                 throw Errors.valueError(what + " out of range: " + l, node);
             }
             return (int) (long) l;
-        } else if (v instanceof BigInteger b) {
+        } else if (v instanceof BigNumber b) {
             throw Errors.valueError(what + " out of range: " + b, node);
         }
         throw Errors.typeError(what + " must be an int, not " + TypeNames.of(v), node);

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.TineContext;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Printer;
@@ -56,8 +57,8 @@ final class Runner {
                     timeout = l;
                 } else if (v instanceof Double d) {
                     timeout = d;
-                } else if (v instanceof BigInteger b) {
-                    timeout = b.doubleValue();
+                } else if (v instanceof BigNumber b) {
+                    timeout = b.value.doubleValue();
                 } else {
                     throw Errors.typeError("run() timeout must be a number of seconds, not " + TypeNames.of(v), node);
                 }

@@ -62,8 +62,9 @@ public abstract class IndexReadNode extends BinaryNode {
         try {
             if (index instanceof String name && interop.isMemberReadable(x, name)) {
                 return HostValues.fromHost(interop.readMember(x, name));
-            } else if (index instanceof Long i && interop.hasArrayElements(x)) {
-                return HostValues.fromHost(interop.readArrayElement(x, i < 0 ? interop.getArraySize(x) + i : i));
+            } else if (interop.hasArrayElements(x) && !interop.hasHashEntries(x)) {
+                // an array has positions as a list does: IndexError past either end, TypeError for a non-int
+                return HostValues.fromHost(interop.readArrayElement(x, Indexes.position(index, interop.getArraySize(x), "array", this)));
             } else if (interop.hasHashEntries(x) && interop.isHashEntryReadable(x, index)) {
                 return HostValues.fromHost(interop.readHashValue(x, index));
             }

@@ -1,9 +1,8 @@
 package dev.tine.nodes.access;
 
-import java.math.BigInteger;
-
 import com.oracle.truffle.api.nodes.Node;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TypeNames;
 
@@ -13,7 +12,7 @@ public final class MapKeys {
     }
 
     public static Object check(Object key, Node location) {
-        if (key instanceof String || key instanceof Long || key instanceof Boolean || key instanceof BigInteger) {
+        if (key instanceof String || key instanceof Long || key instanceof Boolean || key instanceof BigNumber) {
             return key;
         }
         throw Errors.typeError("map keys must be strings, ints or bools, not " + TypeNames.of(key), location);

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.nodes.BinaryNode;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
@@ -20,7 +21,9 @@ public abstract class AddNode extends BinaryNode {
 
     @Specialization
     @TruffleBoundary
-    protected Object addBig(BigInteger a, BigInteger b) {
+    protected Object addBig(BigNumber x, BigNumber y) {
+        BigInteger a = x.value;
+        BigInteger b = y.value;
         return TineTypes.normalize(a.add(b));
     }
 

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.nodes.BinaryNode;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
@@ -23,7 +24,9 @@ public abstract class DivNode extends BinaryNode {
 
     @Specialization
     @TruffleBoundary
-    protected Object divBig(BigInteger a, BigInteger b) {
+    protected Object divBig(BigNumber x, BigNumber y) {
+        BigInteger a = x.value;
+        BigInteger b = y.value;
         if (b.signum() == 0) {
             throw Errors.arithmeticError("division by zero", this);
         }

@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.nodes.BinaryNode;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
@@ -19,7 +20,9 @@ public abstract class ModNode extends BinaryNode {
 
     @Specialization
     @TruffleBoundary
-    protected Object modBig(BigInteger a, BigInteger b) {
+    protected Object modBig(BigNumber x, BigNumber y) {
+        BigInteger a = x.value;
+        BigInteger b = y.value;
         if (b.signum() == 0) {
             throw Errors.arithmeticError("division by zero", this);
         }

@@ -7,6 +7,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.NodeChild;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineTypes;
@@ -24,7 +25,8 @@ public abstract class NegNode extends TineExpressionNode {
 
     @Specialization
     @TruffleBoundary
-    protected Object negBig(BigInteger a) {
+    protected Object negBig(BigNumber x) {
+        BigInteger a = x.value;
         return TineTypes.normalize(a.negate());
     }
 

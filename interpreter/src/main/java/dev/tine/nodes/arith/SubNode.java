@@ -7,6 +7,7 @@ import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
 import dev.tine.nodes.BinaryNode;
+import dev.tine.runtime.BigNumber;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
 
@@ -19,7 +20,9 @@ public abstract class SubNode extends BinaryNode {
 
     @Specialization
     @TruffleBoundary
-    protected Object subBig(BigInteger a, BigInteger b) {
+    protected Object subBig(BigNumber x, BigNumber y) {
+        BigInteger a = x.value;
+        BigInteger b = y.value;
         return TineTypes.normalize(a.subtract(b));
     }
 

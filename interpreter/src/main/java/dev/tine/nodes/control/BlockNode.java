@@ -1,5 +1,6 @@
 package dev.tine.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives.CompilationFinal;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ExplodeLoop;
 
@@ -7,6 +8,7 @@ import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Errors;
+import dev.tine.translator.LocalVar;
 
 /** `{ ... }`: statements in order. */
 @Resumes(Resumes.How.CHILD_ON_PATH)
@@ -15,6 +17,17 @@ public final class BlockNode extends TineNode {
 
     public BlockNode(TineNode[] statements) {
         this.statements = statements;
+    }
+
+    /** The locals declared in this block, for the debugger's scope (LocalScope). */
+    @CompilationFinal(dimensions = 1) private LocalVar[] locals = new LocalVar[0];
+
+    public void setLocals(LocalVar[] declared) {
+        this.locals = declared;
+    }
+
+    public LocalVar[] getLocals() {
+        return locals;
     }
 
     public TineNode[] getStatements() {

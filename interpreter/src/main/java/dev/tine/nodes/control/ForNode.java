@@ -31,6 +31,14 @@ public final class ForNode extends TineNode {
     @Child private TineExpressionNode iterable;
     @Child private TineNode body;
 
+    public LocalVar getVar() {
+        return var;
+    }
+
+    public TineNode getBody() {
+        return body;
+    }
+
     public ForNode(LocalVar var, int sequenceSlot, int positionSlot, TineExpressionNode iterable, TineNode body) {
         this.var = var;
         this.sequenceSlot = sequenceSlot;

@@ -23,6 +23,14 @@ public final class TryNode extends TineNode {
     private final LocalVar catchVar;
     private final int pendingSlot;
 
+    public LocalVar getCatchVar() {
+        return catchVar;
+    }
+
+    public TineNode getHandler() {
+        return handler;
+    }
+
     public TryNode(TineNode body, LocalVar catchVar, TineNode handler, TineNode finalizer, int pendingSlot) {
         this.body = body;
         this.catchVar = catchVar;

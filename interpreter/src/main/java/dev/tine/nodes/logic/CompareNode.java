@@ -6,6 +6,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.Specialization;
 
+import dev.tine.runtime.BigNumber;
 import dev.tine.nodes.BinaryNode;
 import dev.tine.runtime.Errors;
 
@@ -37,7 +38,9 @@ public abstract class CompareNode extends BinaryNode {
 
     @Specialization
     @TruffleBoundary
-    protected boolean bigs(BigInteger a, BigInteger b) {
+    protected boolean bigs(BigNumber x, BigNumber y) {
+        BigInteger a = x.value;
+        BigInteger b = y.value;
         return test(a.compareTo(b));
     }
 

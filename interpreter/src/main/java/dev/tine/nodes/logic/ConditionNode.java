@@ -9,7 +9,10 @@ import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TypeNames;
 
-/** A condition: it must be a bool, anything else is a TypeError. */
+/**
+ * A condition: it must be a bool, anything else is a TypeError. Not instrumentable itself (if,
+ * while, and, or, not hold it by this type, which a wrapper is not): the tools see its value's node.
+ */
 @Resumes(Resumes.How.OPERANDS_AGAIN)
 public final class ConditionNode extends TineExpressionNode {
     @Child private TineExpressionNode value;
@@ -25,6 +28,11 @@ public final class ConditionNode extends TineExpressionNode {
         } catch (UnexpectedResultException e) {
             throw Errors.typeError("condition must be a bool, not " + TypeNames.of(e.getResult()), value);
         }
+    }
+
+    @Override
+    public boolean isInstrumentable() {
+        return false;
     }
 
     @Override
