@@ -1,7 +1,11 @@
 package dev.tine.nodes.control;
 
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.tine.TineContext;
 import dev.tine.fork.Rehearsal;
@@ -10,15 +14,20 @@ import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
 import dev.tine.nodes.logic.ConditionNode;
 
-/** `while c { }` */
+/**
+ * `while c { }`. The iterations run in Truffle's LoopNode, so that under --jit a long loop is
+ * compiled while it runs (on-stack replacement) instead of only at its function's next call.
+ */
 @Resumes(Resumes.How.CHILD_ON_PATH)
 public final class WhileNode extends TineNode {
-    @Child private ConditionNode condition;
-    @Child private TineNode body;
+    @Child private LoopNode loop;
 
     public WhileNode(ConditionNode condition, TineNode body) {
-        this.condition = condition;
-        this.body = body;
+        this.loop = Truffle.getRuntime().createLoopNode(new Iteration(this, condition, body));
+    }
+
+    private TineNode body() {
+        return ((Iteration) loop.getRepeatingNode()).body;
     }
 
     @Override
@@ -35,34 +44,55 @@ public final class WhileNode extends TineNode {
             resume.resumeHandler(TineContext.get(this));
             bodyFirst = true;
         } else if (resume != null) {
-            bodyFirst = resume.onPath(body);
+            bodyFirst = resume.onPath(body());
         }
         if (bodyFirst) {
-            try {
-                Object completion = body.runStatement(frame);
-                if (completion != null) {
-                    return completion;
-                }
-            } catch (ContinueException e) {
-                // next iteration
-            } catch (BreakException e) {
-                return null;
+            Object completion = Iteration.runBody(body(), frame);
+            if (completion != RepeatingNode.CONTINUE_LOOP_STATUS) {
+                return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
             }
         }
-        while (condition.test(frame)) {
-            TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
-            Rehearsal.step(this);
+        Object completion = loop.execute(frame);
+        return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+    }
+
+    /** One test of the condition and one run of the body; a `return` in the body ends the loop with its value. */
+    private static final class Iteration extends Node implements RepeatingNode {
+        private final WhileNode loop; // the node a poll names: a snapshot taken there resumes at this loop
+        @Child private ConditionNode condition;
+        @Child private TineNode body;
+
+        Iteration(WhileNode loop, ConditionNode condition, TineNode body) {
+            this.loop = loop;
+            this.condition = condition;
+            this.body = body;
+        }
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            throw new UnsupportedOperationException("executeRepeatingWithValue is the entry");
+        }
+
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
+            if (!condition.test(frame)) {
+                return BREAK_LOOP_STATUS;
+            }
+            TruffleSafepoint.poll(loop); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
+            Rehearsal.step(loop);
+            return runBody(body, frame);
+        }
+
+        /** CONTINUE_LOOP_STATUS to go on, BREAK_LOOP_STATUS after a break, else the value of a return. */
+        static Object runBody(TineNode body, VirtualFrame frame) {
             try {
                 Object completion = body.runStatement(frame);
-                if (completion != null) {
-                    return completion;
-                }
+                return completion != null ? completion : CONTINUE_LOOP_STATUS;
             } catch (ContinueException e) {
-                // next iteration
+                return CONTINUE_LOOP_STATUS;
             } catch (BreakException e) {
-                break;
+                return BREAK_LOOP_STATUS;
             }
         }
-        return null;
     }
 }
