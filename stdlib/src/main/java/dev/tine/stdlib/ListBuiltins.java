@@ -9,8 +9,11 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.CachedLibrary;
 
 import dev.tine.builtins.Builtin;
 import dev.tine.fork.Rehearsal;
@@ -19,6 +22,7 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Equality;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.Ordering;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.StringOps;
@@ -168,6 +172,7 @@ public final class ListBuiltins implements BuiltinProvider {
     /** A new list in ascending order, compared with `<` (Ordering): stable, as Python's sorted. */
     @Builtin(name = "sort", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class SortBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -181,6 +186,12 @@ public final class ListBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected TineList string(String s) {
             return list(StringOps.characters(s));
+        }
+
+        /** A foreign array: a new Tine list of its elements, sorted. */
+        @Specialization(guards = {"isForeign(x)", "interop.hasArrayElements(x)"})
+        protected TineList foreign(Object x, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return list(Foreign.elements(x, interop, this));
         }
 
         @Fallback
