@@ -1,11 +1,15 @@
 package dev.tine.runtime;
 
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * A function value: a script function with the cells it closed over, or a built-in. Frame
@@ -59,5 +63,36 @@ public final class TineFunction implements TruffleObject {
     @ExportMessage
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return toString();
+    }
+
+    @ExportMessage
+    boolean hasMetaObject() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMetaObject() {
+        return TineType.FUNCTION;
+    }
+
+    /** Where a script function is defined; a built-in has no place. */
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return sourceSection() != null;
+    }
+
+    @ExportMessage(name = "getSourceLocation")
+    SourceSection getSourceLocationMessage() throws UnsupportedMessageException {
+        SourceSection s = sourceSection();
+        if (s == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return s;
+    }
+
+    @TruffleBoundary
+    private SourceSection sourceSection() {
+        SourceSection s = target instanceof RootCallTarget root ? root.getRootNode().getSourceSection() : null;
+        return s != null && s.isAvailable() ? s : null;
     }
 }
