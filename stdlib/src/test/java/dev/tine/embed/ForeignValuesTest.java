@@ -168,10 +168,12 @@ class ForeignValuesTest {
         assertSame(thing, context.getBindings("tine").getMember("keep").execute(thing).asHostObject());
         assertSame(thing, context.getBindings("tine").getMember("kept").asHostObject());
         // still numbers to Tine
+        put("thing", thing);
         put("big", big);
         put("small", small);
-        assertEquals("int int 123456789012345678901234567891 14 true true", tine("\"${type(big)} ${type(small)} ${big + 1} ${small * 2} ${small == 7} ${small < 8}\"").asString());
-        put("thing", thing);
+        assertEquals("int int 123456789012345678901234567891 14 true true -7 [7, 8]",
+                        tine("\"${type(big)} ${type(small)} ${big + 1} ${small * 2} ${small == 7} ${small < 8} ${-small} ${sort([8, small])}\"").asString());
+        assertEquals("TypeError: cannot add foreign and int", tine(caught("thing + 1", "e.kind + \": \" + e.message")).asString());
         put("other", new Object());
         assertTrue(tine("thing == thing and thing != other and id(thing) == thing").asBoolean());
         // a JS object through a Tine function is the same JS object
