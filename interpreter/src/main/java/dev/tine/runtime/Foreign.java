@@ -67,7 +67,7 @@ public final class Foreign {
             long n = lib.getArraySize(x);
             TineList out = new TineList();
             for (long i = 0; i < n; i++) {
-                out.add(HostValues.fromHost(lib.readArrayElement(x, i)));
+                out.add(HostValues.fromHost(lib.readArrayElement(x, i), lib));
             }
             return out;
         } catch (InteropException e) {
@@ -114,7 +114,7 @@ public final class Foreign {
         TineList out = new TineList();
         try {
             while (lib.hasIteratorNextElement(iterator)) {
-                out.add(HostValues.fromHost(lib.getIteratorNextElement(iterator)));
+                out.add(HostValues.fromHost(lib.getIteratorNextElement(iterator), lib));
             }
         } catch (StopIterationException e) {
             // ended between the two calls
@@ -136,17 +136,17 @@ public final class Foreign {
         try {
             if (lib.hasArrayElements(x) && key instanceof Long) {
                 long p = position(key, lib.getArraySize(x));
-                return p < 0 ? null : HostValues.fromHost(lib.readArrayElement(x, p));
+                return p < 0 ? null : HostValues.fromHost(lib.readArrayElement(x, p), lib);
             }
             Object hostKey = HostValues.toHost(key);
             if (lib.hasHashEntries(x) && lib.isHashEntryReadable(x, hostKey)) {
-                return HostValues.fromHost(lib.readHashValue(x, hostKey));
+                return HostValues.fromHost(lib.readHashValue(x, hostKey), lib);
             }
             if (key instanceof String name && lib.isMemberReadable(x, name)) {
                 if (lib.isMemberInvocable(x, name)) {
                     return new ForeignMethod(x, name);
                 }
-                return HostValues.fromHost(lib.readMember(x, name));
+                return HostValues.fromHost(lib.readMember(x, name), lib);
             }
         } catch (InteropException e) {
             throw failed(e, node);

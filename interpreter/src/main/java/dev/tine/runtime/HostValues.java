@@ -21,6 +21,18 @@ public final class HostValues {
      * be passed around, and called when it is executable.
      */
     public static Object fromHost(Object v) {
+        Object t = fromJava(v);
+        return t != null ? t : fromForeignUncached(v);
+    }
+
+    /** The same, with the caller's cached InteropLibrary (Foreign) for what is not a Java value. */
+    public static Object fromHost(Object v, InteropLibrary interop) {
+        Object t = fromJava(v);
+        return t != null ? t : fromForeign(v, interop);
+    }
+
+    /** Tine's value for a Java one, or null when v is another language's or a host object. */
+    private static Object fromJava(Object v) {
         if (v instanceof Long || v instanceof String || v instanceof Boolean || v instanceof Double || isTineObject(v)) {
             return v;
         } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -36,7 +48,7 @@ public final class HostValues {
         } else if (v instanceof BigInteger b) {
             return TineTypes.normalize(b);
         }
-        return fromForeign(v);
+        return null;
     }
 
     private static volatile boolean foreignSeen;
@@ -57,8 +69,11 @@ public final class HostValues {
      * every other object.
      */
     @TruffleBoundary
-    private static Object fromForeign(Object v) {
-        InteropLibrary interop = InteropLibrary.getUncached(v);
+    private static Object fromForeignUncached(Object v) {
+        return fromForeign(v, InteropLibrary.getUncached(v));
+    }
+
+    private static Object fromForeign(Object v, InteropLibrary interop) {
         try {
             if (interop.isNull(v)) {
                 return TineNull.INSTANCE;
@@ -76,7 +91,9 @@ public final class HostValues {
         } catch (UnsupportedMessageException e) {
             // not what it said it was: keep the foreign value
         }
-        foreignSeen = true;
+        if (!foreignSeen) {
+            foreignSeen = true;
+        }
         return v;
     }
 
