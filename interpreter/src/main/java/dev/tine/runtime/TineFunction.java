@@ -1,5 +1,8 @@
 package dev.tine.runtime;
 
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.utilities.TriState;
 import com.oracle.truffle.api.CallTarget;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
@@ -94,5 +97,25 @@ public final class TineFunction implements TruffleObject {
     private SourceSection sourceSection() {
         SourceSection s = target instanceof RootCallTarget root ? root.getRootNode().getSourceSection() : null;
         return s != null && s.isAvailable() ? s : null;
+    }
+
+    /** The same function to other languages (JS `===`) and the host (Value.equals): identity, not contents. */
+    @ExportMessage
+    static final class IsIdenticalOrUndefined {
+        @Specialization
+        static TriState same(TineFunction receiver, TineFunction other) {
+            return TriState.valueOf(receiver == other);
+        }
+
+        @Fallback
+        static TriState other(@SuppressWarnings("unused") TineFunction receiver, @SuppressWarnings("unused") Object other) {
+            return TriState.UNDEFINED;
+        }
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    int identityHashCode() {
+        return System.identityHashCode(this);
     }
 }

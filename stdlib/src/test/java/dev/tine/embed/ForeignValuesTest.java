@@ -176,6 +176,13 @@ class ForeignValuesTest {
         assertEquals("TypeError: cannot add foreign and int", tine(caught("thing + 1", "e.kind + \": \" + e.message")).asString());
         put("other", new Object());
         assertTrue(tine("thing == thing and thing != other and id(thing) == thing").asBoolean());
+        // Tine's own lists, maps and functions are identities to JS and the host
+        Value same = js("(a, b) => a === b");
+        Value list = tine("[1]");
+        assertTrue(same.execute(list, id.execute(list)).asBoolean());
+        assertFalse(same.execute(list, tine("[1]")).asBoolean());
+        assertTrue(same.execute(id, context.getBindings("tine").getMember("id")).asBoolean());
+        assertTrue(list.equals(id.execute(list)));
         // a JS object through a Tine function is the same JS object
         Value obj = js("({})");
         assertTrue(js("(o, f) => f(o) === o").execute(obj, id).asBoolean());
@@ -194,6 +201,8 @@ class ForeignValuesTest {
         assertTrue(tine("polyglot_import(\"nothing here\") == null").asBoolean());
         // the host sees the same bindings
         assertEquals(3, context.getPolyglotBindings().getMember("fromTine").getArraySize());
+        // JS evaluates Tine too
+        assertEquals(3, js("Polyglot.eval('tine', '[1, 2] + [3]')").getArraySize());
         // a Tine function called from JS, with JS values
         assertEquals(10, js("Polyglot.import('add')").execute(4, 6).asInt());
         assertEquals("SecurityError: polyglot_eval(): no language \"cobol\" is accessible in this context (accessible: js, tine)",
