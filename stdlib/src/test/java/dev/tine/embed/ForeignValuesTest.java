@@ -116,6 +116,12 @@ class ForeignValuesTest {
         tine("hm[\"added\"] = \"yes\"");
         assertEquals("yes", hostMap.get("added"));
         assertEquals("IndexError", tine(caught("hl[2]", "e.kind")).asString());
+        put("fixed", List.of(1, 2));
+        // what the host itself refuses is its exception (an immutable List throws)
+        assertEquals("HostError java.lang.UnsupportedOperationException", tine(caught("fixed[0] = 5", "e.kind + \" \" + e.class")).asString());
+        put("frozen", js("Object.freeze({a: 1})"));
+        assertEquals("TypeError: cannot assign to \"b\" of this foreign value", tine(caught("frozen.b = 5", "e.kind + \": \" + e.message")).asString());
+        assertEquals("IndexError", tine(caught("hl[5] = 1", "e.kind")).asString()); // past the end of a host list
     }
 
     @Test

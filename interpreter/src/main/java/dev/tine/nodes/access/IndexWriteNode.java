@@ -1,5 +1,6 @@
 package dev.tine.nodes.access;
 
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeChild;
@@ -14,6 +15,7 @@ import dev.tine.nodes.TineExpressionNode;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.Foreign;
 import dev.tine.runtime.Printer;
+import dev.tine.runtime.TineException;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TypeNames;
@@ -43,9 +45,14 @@ public abstract class IndexWriteNode extends TineExpressionNode {
     @Specialization(guards = "isForeign(x)")
     protected Object foreign(Object x, Object index, Object value, @CachedLibrary(limit = "3") InteropLibrary interop) {
         if (!Foreign.write(x, index, value, interop, this)) {
-            throw Errors.typeError("cannot assign " + Printer.str(index instanceof String s ? Printer.quote(s) : index) + " into foreign value", this);
+            throw refused(index);
         }
         return value;
+    }
+
+    @TruffleBoundary
+    private TineException refused(Object index) {
+        return Errors.typeError("cannot assign to " + (index instanceof String s ? Printer.quote(s) : "[" + Printer.str(index) + "]") + " of this foreign value", this);
     }
 
     @Fallback
