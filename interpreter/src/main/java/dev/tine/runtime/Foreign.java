@@ -45,15 +45,17 @@ public final class Foreign {
         return -1;
     }
 
-    /** What `for` walks, as a new list: an array's elements, a map's keys, an iterator's items; null when none. */
+    /** What `for` walks, as a new list: an array's elements, a hash's keys, an iterable's items, an object's member names; null when none. */
     public static TineList sequence(Object x, InteropLibrary lib, Node node) {
         try {
             if (lib.hasArrayElements(x)) {
                 return elements(x, lib, node);
-            } else if (lib.hasHashEntries(x) || lib.hasMembers(x)) {
+            } else if (lib.hasHashEntries(x)) {
                 return keys(x, lib, node);
-            } else if (lib.hasIterator(x)) {
+            } else if (lib.hasIterator(x)) { // a JS Set, a Java Set: its items, not its methods
                 return drain(lib.getIterator(x), lib);
+            } else if (lib.hasMembers(x)) {
+                return keys(x, lib, node);
             }
         } catch (InteropException e) {
             throw failed(e, node);

@@ -113,6 +113,9 @@ class ForeignValuesTest {
         put("hm", hostMap);
         assertEquals("2 9 [4, 9]", tine("hl[1] = 9\n\"${len(hl)} ${hl[1]} ${sort([hl[1], hl[0] - 1])}\"").asString());
         assertEquals(9L, hostList.get(1)); // Tine ints are longs
+        put("hs", new java.util.TreeSet<>(List.of("b", "a")));
+        put("jsSet", js("new Set([3, 4])"));
+        assertEquals("a b 3 4 ", tine("let s = \"\"\nfor x in hs { s += x + \" \" }\nfor x in jsSet { s += str(x) + \" \" }\ns").asString());
         tine("hm[\"added\"] = \"yes\"");
         assertEquals("yes", hostMap.get("added"));
         assertEquals("IndexError", tine(caught("hl[2]", "e.kind")).asString());
