@@ -113,6 +113,7 @@ public final class ListBuiltins implements BuiltinProvider {
 
     @Builtin(name = "contains", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class ContainsBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -138,6 +139,17 @@ public final class ListBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected boolean map(TineMap m, Object key) {
             return m.entries.containsKey(key);
+        }
+
+        /** A foreign array: an element `== v`; a foreign map or object: a key or member `v`. */
+        @Specialization(guards = "isForeign(x)")
+        protected boolean foreign(Object x, Object v, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            if (interop.hasArrayElements(x)) {
+                return list(Foreign.elements(x, interop, this), v);
+            } else if (Foreign.hasKeys(x, interop)) {
+                return Foreign.has(x, v, interop, this);
+            }
+            throw ArgErrors.expected(this, "a list, map or string (with a string)", x, v);
         }
 
         @Fallback
@@ -202,6 +214,7 @@ public final class ListBuiltins implements BuiltinProvider {
 
     @Builtin(name = "join", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class JoinBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -217,6 +230,11 @@ public final class ListBuiltins implements BuiltinProvider {
                 sb.append(Printer.str(list.items.get(i)));
             }
             return sb.toString();
+        }
+
+        @Specialization(guards = {"isForeign(list)", "interop.hasArrayElements(list)"})
+        protected String foreign(Object list, String sep, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return join(Foreign.elements(list, interop, this), sep);
         }
 
         @Fallback

@@ -64,6 +64,7 @@ class ForeignValuesTest {
         assertEquals("[1, 2, 3]", tine("str(sort(arr))").asString());
         assertEquals("list [3, 1, 2, 4] [0, 3, 1, 2]", tine("let a = arr + [4]\n\"${type(a)} ${a} ${[0] + arr}\"").asString());
         assertTrue(tine("arr == [3, 1, 2] and [3, 1, 2] == arr and arr != [3, 1] and arr == arr").asBoolean());
+        assertEquals("true false 3-1-2", tine("\"${contains(arr, 2)} ${contains(arr, 5)} ${join(arr, \"-\")}\"").asString());
         assertEquals("true false 1 d", tine("\"${has(arr, -3)} ${has(arr, 3)} ${get(arr, 1)} ${get(arr, 3, \"d\")}\"").asString());
         // past the end is an IndexError, as for lists
         assertEquals("IndexError: foreign array index 3 out of range (size 3)", tine(caught("arr[3]", "\"${e.kind}: ${e.message}\"")).asString());
@@ -89,6 +90,7 @@ class ForeignValuesTest {
         tine("obj.c = 5\nobj[\"a\"] = obj.a + 1");
         assertEquals(5, obj.getMember("c").asInt());
         assertEquals(2, obj.getMember("a").asInt());
+        assertTrue(tine("contains(obj, \"c\") and not contains(obj, \"zz\")").asBoolean());
         assertEquals("true false 0", tine("\"${has(obj, \"c\")} ${has(obj, \"zz\")} ${get(obj, \"zz\", 0)}\"").asString());
         assertEquals("x", tine("del(obj, \"b\")").asString());
         assertFalse(obj.hasMember("b"));
@@ -182,6 +184,7 @@ class ForeignValuesTest {
         put("small", small);
         assertEquals("int int 123456789012345678901234567891 14 true true -7 [7, 8]",
                         tine("\"${type(big)} ${type(small)} ${big + 1} ${small * 2} ${small == 7} ${small < 8} ${-small} ${sort([8, small])}\"").asString());
+        assertEquals("8 seven [7] int", tine("let m = {}\nm[small] = 1\n\"${[1, 2, 3, 4, 5, 6, 7, 8][small]} ${{7: \"seven\"}[small]} ${keys(m)} ${type(keys(m)[0])}\"").asString());
         assertEquals("TypeError: cannot add foreign and int", tine(caught("thing + 1", "e.kind + \": \" + e.message")).asString());
         put("other", new Object());
         assertTrue(tine("thing == thing and thing != other and id(thing) == thing").asBoolean());

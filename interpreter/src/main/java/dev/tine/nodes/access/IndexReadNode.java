@@ -27,7 +27,11 @@ public abstract class IndexReadNode extends BinaryNode {
     protected Object map(TineMap map, Object key) {
         Object v = map.get(key);
         if (v == null) {
-            throw Errors.missingKey(key, this);
+            Object n = Foreign.number(key); // a host BigInteger is the int key it equals
+            v = n == null ? null : map.get(n);
+            if (v == null) {
+                throw Errors.missingKey(key, this);
+            }
         }
         return v;
     }

@@ -3,6 +3,7 @@ package dev.tine.nodes.access;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.TypeNames;
 
 /** Turns a possibly negative index into a position, or raises IndexError. */
@@ -12,6 +13,9 @@ public final class Indexes {
 
     public static int position(Object index, int size, String what, Node location) {
         if (!(index instanceof Long l)) {
+            if (Foreign.number(index) instanceof Long n) { // a host BigInteger
+                return position(n, size, what, location);
+            }
             throw Errors.typeError(what + " index must be an int, not " + TypeNames.of(index), location);
         }
         long i = l < 0 ? l + size : l;
