@@ -23,6 +23,7 @@ import dev.tine.TineContext;
 import dev.tine.nodes.FunctionRootNode;
 import dev.tine.nodes.TineRootNode;
 import dev.tine.nodes.control.PendingCompletion;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.ProcessState;
 import dev.tine.runtime.StdinLines;
@@ -256,6 +257,8 @@ public final class SnapshotCodec {
                     root(home);
                     out.writeInt(at);
                 }
+            } else if (Foreign.number(v) != null) {
+                value(Foreign.number(v)); // a host BigInteger: the child gets the number, not a stand-in
             } else if (ids.containsKey(v)) {
                 out.writeByte(REF);
                 out.writeInt(ids.get(v));

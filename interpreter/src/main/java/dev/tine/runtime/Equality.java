@@ -7,6 +7,7 @@ import java.util.Map;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.nodes.Node;
 
 /**
@@ -27,6 +28,9 @@ public final class Equality {
 
     @TruffleBoundary
     public static boolean equal(Object a, Object b, Node location) {
+        if (Foreign.isForeign(a) || Foreign.isForeign(b)) {
+            return foreignEqual(a, b, location);
+        }
         if (!isContainer(a) || !isContainer(b)) {
             return scalarEqual(a, b);
         }
@@ -38,6 +42,12 @@ public final class Equality {
         while (!work.isEmpty()) {
             Object x = work.pop();
             Object y = work.pop();
+            if (Foreign.isForeign(x) || Foreign.isForeign(y)) {
+                if (!foreignEqual(x, y, location)) {
+                    return false;
+                }
+                continue;
+            }
             if (++steps % POLL_INTERVAL == 0) {
                 TruffleSafepoint.poll(location);
             }
@@ -63,6 +73,31 @@ public final class Equality {
             }
         }
         return true;
+    }
+
+    /**
+     * A foreign value: the same object (interop identity), or a foreign array or hash compared as a
+     * list or map (an object with members too, against a Tine map), or a foreign number as a number. Foreign structures are copied, so a cycle
+     * inside one is not seen as the cycles of Tine's own are.
+     */
+    private static boolean foreignEqual(Object a, Object b, Node location) {
+        if (Foreign.isForeign(a) && Foreign.isForeign(b)) {
+            InteropLibrary lib = InteropLibrary.getUncached();
+            if (lib.isIdentical(a, b, lib)) {
+                return true;
+            }
+        }
+        Object x = asTine(a, b instanceof TineMap);
+        Object y = asTine(b, a instanceof TineMap);
+        if (Foreign.isForeign(x) || Foreign.isForeign(y)) {
+            return false; // not identical, and no elements or number to compare
+        }
+        return equal(x, y, location);
+    }
+
+    private static Object asTine(Object v, boolean members) {
+        Object c = Foreign.copy(v, members);
+        return c != null ? c : Foreign.unboxed(v);
     }
 
     /** Pushes the pairs of elements (values of the same key) to compare; false if the shapes already differ. */

@@ -92,6 +92,11 @@ public final class Errors {
     /** "cannot add int and string" */
     @TruffleBoundary
     public static TineException operandTypes(String verb, Object a, Object b, Node location) {
+        for (Object v : new Object[]{a, b}) {
+            if (v instanceof dev.tine.fork.ForkedHostObject host) {
+                return typeError(host.unavailable(), location); // in a fork child: say why
+            }
+        }
         return typeError("cannot " + verb + " " + TypeNames.of(a) + " and " + TypeNames.of(b), location);
     }
 }

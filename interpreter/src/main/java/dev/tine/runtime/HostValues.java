@@ -4,6 +4,7 @@ import java.math.BigInteger;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.interop.TruffleObject;
 import com.oracle.truffle.api.interop.UnsupportedMessageException;
 
 import dev.tine.nodes.TineTypes;
@@ -15,11 +16,23 @@ public final class HostValues {
 
     /**
      * A value coming in from the host or another language: numbers, strings and booleans become
-     * Tine's own (Integer to Long, Float to Double, a host BigInteger to an int, a Character to a
-     * string); null to Tine's null. Anything else (a host object, a foreign function) stays as it
-     * is: it can be passed around, and called when it is executable.
+     * Tine's own (Integer to Long, Float to Double, a Character to a string); null to Tine's null.
+     * Anything else (a host object, a host BigInteger, a foreign function) stays as it is: it can
+     * be passed around, and called when it is executable.
      */
     public static Object fromHost(Object v) {
+        Object t = fromJava(v);
+        return t != null ? t : fromForeignUncached(v);
+    }
+
+    /** The same, with the caller's cached InteropLibrary (Foreign) for what is not a Java value. */
+    public static Object fromHost(Object v, InteropLibrary interop) {
+        Object t = fromJava(v);
+        return t != null ? t : fromForeign(v, interop);
+    }
+
+    /** Tine's value for a Java one, or null when v is another language's or a host object. */
+    private static Object fromJava(Object v) {
         if (v instanceof Long || v instanceof String || v instanceof Boolean || v instanceof Double || isTineObject(v)) {
             return v;
         } else if (v instanceof Integer || v instanceof Short || v instanceof Byte) {
@@ -35,7 +48,7 @@ public final class HostValues {
         } else if (v instanceof BigInteger b) {
             return TineTypes.normalize(b);
         }
-        return fromForeign(v);
+        return null;
     }
 
     private static volatile boolean foreignSeen;
@@ -49,9 +62,18 @@ public final class HostValues {
         return v instanceof TineList || v instanceof TineMap || v instanceof TineFunction || v instanceof TineNull;
     }
 
+    /**
+     * Null, booleans and strings of other languages (a JS string is a TruffleString) become Tine's;
+     * a number that is an object (a host BigInteger, a JS BigInt) stays itself, so that it is the
+     * same object when it goes back (the operators and built-ins take it as a number), and so does
+     * every other object.
+     */
     @TruffleBoundary
-    private static Object fromForeign(Object v) {
-        InteropLibrary interop = InteropLibrary.getUncached(v);
+    private static Object fromForeignUncached(Object v) {
+        return fromForeign(v, InteropLibrary.getUncached(v));
+    }
+
+    private static Object fromForeign(Object v, InteropLibrary interop) {
         try {
             if (interop.isNull(v)) {
                 return TineNull.INSTANCE;
@@ -59,11 +81,9 @@ public final class HostValues {
                 return interop.asBoolean(v);
             } else if (interop.isString(v)) {
                 return interop.asString(v);
-            } else if (interop.isNumber(v)) {
+            } else if (interop.isNumber(v) && !(v instanceof TruffleObject)) {
                 if (interop.fitsInLong(v)) {
                     return interop.asLong(v);
-                } else if (interop.fitsInBigInteger(v)) {
-                    return TineTypes.normalize(interop.asBigInteger(v));
                 } else if (interop.fitsInDouble(v)) {
                     return interop.asDouble(v);
                 }
@@ -71,7 +91,9 @@ public final class HostValues {
         } catch (UnsupportedMessageException e) {
             // not what it said it was: keep the foreign value
         }
-        foreignSeen = true;
+        if (!foreignSeen) {
+            foreignSeen = true;
+        }
         return v;
     }
 

@@ -11,8 +11,8 @@ import dev.tine.TineLanguage;
 
 /**
  * How Tine shows a primitive (long, double, boolean, string) to the host: Value.toString() of a
- * float is "2.0" or "1e+20" as str() makes it, not Java's "1.0E20". Every other message goes
- * to the value itself.
+ * float is "2.0" or "1e+20" as str() makes it, not Java's "1.0E20"; its meta object is the Tine
+ * type (`type(x)`). Every other message goes to the value itself.
  */
 @ExportLibrary(value = InteropLibrary.class, delegateTo = "delegate")
 public final class LanguageView implements TruffleObject {
@@ -36,5 +36,15 @@ public final class LanguageView implements TruffleObject {
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return Printer.str(delegate);
+    }
+
+    @ExportMessage
+    boolean hasMetaObject() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMetaObject() {
+        return TineType.of(delegate);
     }
 }

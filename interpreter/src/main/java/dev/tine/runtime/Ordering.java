@@ -24,6 +24,13 @@ public final class Ordering {
             }
             return Equality.toBig(a).compareTo(Equality.toBig(b)) < 0;
         }
+        if (Foreign.isForeign(a) || Foreign.isForeign(b)) {
+            Object x = Foreign.unboxed(a);
+            Object y = Foreign.unboxed(b);
+            if (x != a || y != b) {
+                return less(x, y, node);
+            }
+        }
         throw Errors.operandTypes("compare", a, b, node);
     }
 

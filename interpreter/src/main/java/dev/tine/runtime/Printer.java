@@ -7,7 +7,7 @@ import java.util.Map;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 
-/** `str(x)`: strings as themselves at the top, quoted inside lists and maps; floats as Python's repr. */
+/** `str(x)`: strings as themselves at the top, quoted inside lists and maps; floats as Python's repr; foreign arrays and hashes as lists and maps. */
 public final class Printer {
     private Printer() {
     }
@@ -67,8 +67,23 @@ public final class Printer {
             }
             sb.append('}');
             active.remove(map);
+        } else if (Foreign.isForeign(v)) {
+            appendForeign(sb, v, active);
         } else {
             sb.append(v);
+        }
+    }
+
+    /** A foreign array or hash as a list or map; any other foreign value as its language shows it. */
+    private static void appendForeign(StringBuilder sb, Object v, IdentityHashMap<Object, Boolean> active) {
+        Object copy = Foreign.copy(v, false);
+        if (copy == null) {
+            sb.append(Foreign.display(v));
+        } else if (active.put(v, true) != null) {
+            sb.append(copy instanceof TineList ? "[...]" : "{...}");
+        } else {
+            append(sb, copy, active);
+            active.remove(v);
         }
     }
 

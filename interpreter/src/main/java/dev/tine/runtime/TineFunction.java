@@ -1,11 +1,18 @@
 package dev.tine.runtime;
 
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.utilities.TriState;
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.interop.ArityException;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
+import com.oracle.truffle.api.interop.UnsupportedMessageException;
 import com.oracle.truffle.api.library.ExportLibrary;
 import com.oracle.truffle.api.library.ExportMessage;
+import com.oracle.truffle.api.source.SourceSection;
 
 /**
  * A function value: a script function with the cells it closed over, or a built-in. Frame
@@ -59,5 +66,56 @@ public final class TineFunction implements TruffleObject {
     @ExportMessage
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return toString();
+    }
+
+    @ExportMessage
+    boolean hasMetaObject() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMetaObject() {
+        return TineType.FUNCTION;
+    }
+
+    /** Where a script function is defined; a built-in has no place. */
+    @ExportMessage
+    boolean hasSourceLocation() {
+        return sourceSection() != null;
+    }
+
+    @ExportMessage(name = "getSourceLocation")
+    SourceSection getSourceLocationMessage() throws UnsupportedMessageException {
+        SourceSection s = sourceSection();
+        if (s == null) {
+            throw UnsupportedMessageException.create();
+        }
+        return s;
+    }
+
+    @TruffleBoundary
+    private SourceSection sourceSection() {
+        SourceSection s = target instanceof RootCallTarget root ? root.getRootNode().getSourceSection() : null;
+        return s != null && s.isAvailable() ? s : null;
+    }
+
+    /** The same function to other languages (JS `===`) and the host (Value.equals): identity, not contents. */
+    @ExportMessage
+    static final class IsIdenticalOrUndefined {
+        @Specialization
+        static TriState same(TineFunction receiver, TineFunction other) {
+            return TriState.valueOf(receiver == other);
+        }
+
+        @Fallback
+        static TriState other(@SuppressWarnings("unused") TineFunction receiver, @SuppressWarnings("unused") Object other) {
+            return TriState.UNDEFINED;
+        }
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    int identityHashCode() {
+        return System.identityHashCode(this);
     }
 }

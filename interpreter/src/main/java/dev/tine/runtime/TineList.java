@@ -3,6 +3,9 @@ package dev.tine.runtime;
 import java.util.ArrayList;
 import java.util.List;
 
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.utilities.TriState;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.InvalidArrayIndexException;
@@ -88,5 +91,35 @@ public final class TineList implements TruffleObject {
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return Printer.str(this);
+    }
+
+    @ExportMessage
+    boolean hasMetaObject() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMetaObject() {
+        return TineType.LIST;
+    }
+
+    /** The same list to other languages (JS `===`) and the host (Value.equals): identity, not contents. */
+    @ExportMessage
+    static final class IsIdenticalOrUndefined {
+        @Specialization
+        static TriState same(TineList receiver, TineList other) {
+            return TriState.valueOf(receiver == other);
+        }
+
+        @Fallback
+        static TriState other(@SuppressWarnings("unused") TineList receiver, @SuppressWarnings("unused") Object other) {
+            return TriState.UNDEFINED;
+        }
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    int identityHashCode() {
+        return System.identityHashCode(this);
     }
 }

@@ -2,6 +2,9 @@ package dev.tine.runtime;
 
 import java.util.LinkedHashMap;
 
+import com.oracle.truffle.api.dsl.Fallback;
+import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.utilities.TriState;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.interop.InteropLibrary;
 import com.oracle.truffle.api.interop.TruffleObject;
@@ -167,5 +170,35 @@ public final class TineMap implements TruffleObject {
     @TruffleBoundary
     Object toDisplayString(@SuppressWarnings("unused") boolean allowSideEffects) {
         return Printer.str(this);
+    }
+
+    @ExportMessage
+    boolean hasMetaObject() {
+        return true;
+    }
+
+    @ExportMessage
+    Object getMetaObject() {
+        return TineType.MAP;
+    }
+
+    /** The same map to other languages (JS `===`) and the host (Value.equals): identity, not contents. */
+    @ExportMessage
+    static final class IsIdenticalOrUndefined {
+        @Specialization
+        static TriState same(TineMap receiver, TineMap other) {
+            return TriState.valueOf(receiver == other);
+        }
+
+        @Fallback
+        static TriState other(@SuppressWarnings("unused") TineMap receiver, @SuppressWarnings("unused") Object other) {
+            return TriState.UNDEFINED;
+        }
+    }
+
+    @ExportMessage
+    @TruffleBoundary
+    int identityHashCode() {
+        return System.identityHashCode(this);
     }
 }

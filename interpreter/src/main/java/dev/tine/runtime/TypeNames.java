@@ -1,6 +1,6 @@
 package dev.tine.runtime;
 
-/** The names `type(x)` returns. */
+/** The names `type(x)` returns; "foreign" for a value of another language or the host that is not a number. */
 public final class TypeNames {
     private TypeNames() {
     }
@@ -23,6 +23,10 @@ public final class TypeNames {
         } else if (v == TineNull.INSTANCE) {
             return "null";
         }
-        return "host";
+        Object n = Foreign.number(v);
+        if (n != null) {
+            return of(n); // a host BigInteger, a JS BigInt: numbers that kept their identity
+        }
+        return "foreign";
     }
 }

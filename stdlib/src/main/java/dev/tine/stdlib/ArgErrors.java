@@ -4,6 +4,7 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.builtins.Builtin;
+import dev.tine.fork.ForkedHostObject;
 import dev.tine.runtime.Errors;
 import dev.tine.runtime.TineException;
 import dev.tine.runtime.TypeNames;
@@ -16,6 +17,11 @@ final class ArgErrors {
     @TruffleBoundary
     static TineException expected(Node builtin, String expected, Object... actual) {
         StringBuilder got = new StringBuilder();
+        for (Object a : actual) {
+            if (a instanceof ForkedHostObject host) {
+                return Errors.typeError(host.unavailable(), builtin); // in a fork child: say why, not just the type
+            }
+        }
         for (Object a : actual) {
             if (a == dev.tine.builtins.NoArg.INSTANCE) {
                 continue;

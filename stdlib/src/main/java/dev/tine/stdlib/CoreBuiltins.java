@@ -7,8 +7,11 @@ import java.util.List;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.CachedLibrary;
 
 import dev.tine.runtime.BigNumber;
 import dev.tine.builtins.Builtin;
@@ -17,6 +20,7 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.IntText;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.StringOps;
@@ -174,6 +178,7 @@ public final class CoreBuiltins implements BuiltinProvider {
 
     @Builtin(name = "len", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class LenBuiltin extends BuiltinNode {
         @Specialization
         protected long string(String s) {
@@ -188,6 +193,12 @@ public final class CoreBuiltins implements BuiltinProvider {
         @Specialization
         protected long map(TineMap m) {
             return m.entries.size();
+        }
+
+        /** A foreign array's size, a foreign map's entries, an object's members. */
+        @Specialization(guards = {"isForeign(v)", "size(v, interop) >= 0"})
+        protected long foreign(Object v, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return Foreign.size(v, interop);
         }
 
         @Fallback

@@ -9,8 +9,11 @@ import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.CachedLibrary;
 
 import dev.tine.builtins.Builtin;
 import dev.tine.fork.Rehearsal;
@@ -19,6 +22,7 @@ import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Equality;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.Ordering;
 import dev.tine.runtime.Printer;
 import dev.tine.runtime.StringOps;
@@ -109,6 +113,7 @@ public final class ListBuiltins implements BuiltinProvider {
 
     @Builtin(name = "contains", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class ContainsBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -134,6 +139,17 @@ public final class ListBuiltins implements BuiltinProvider {
         @TruffleBoundary
         protected boolean map(TineMap m, Object key) {
             return m.entries.containsKey(key);
+        }
+
+        /** A foreign array: an element `== v`; a foreign map or object: a key or member `v`. */
+        @Specialization(guards = "isForeign(x)")
+        protected boolean foreign(Object x, Object v, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            if (interop.hasArrayElements(x)) {
+                return list(Foreign.elements(x, interop, this), v);
+            } else if (Foreign.hasKeys(x, interop)) {
+                return Foreign.has(x, v, interop, this);
+            }
+            throw ArgErrors.expected(this, "a list, map or string (with a string)", x, v);
         }
 
         @Fallback
@@ -168,6 +184,7 @@ public final class ListBuiltins implements BuiltinProvider {
     /** A new list in ascending order, compared with `<` (Ordering): stable, as Python's sorted. */
     @Builtin(name = "sort", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class SortBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -183,6 +200,12 @@ public final class ListBuiltins implements BuiltinProvider {
             return list(StringOps.characters(s));
         }
 
+        /** A foreign array: a new Tine list of its elements, sorted. */
+        @Specialization(guards = {"isForeign(x)", "interop.hasArrayElements(x)"})
+        protected TineList foreign(Object x, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return list(Foreign.elements(x, interop, this));
+        }
+
         @Fallback
         protected Object wrong(Object x) {
             throw ArgErrors.expected(this, "a list or string", x);
@@ -191,6 +214,7 @@ public final class ListBuiltins implements BuiltinProvider {
 
     @Builtin(name = "join", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class JoinBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -206,6 +230,11 @@ public final class ListBuiltins implements BuiltinProvider {
                 sb.append(Printer.str(list.items.get(i)));
             }
             return sb.toString();
+        }
+
+        @Specialization(guards = {"isForeign(list)", "interop.hasArrayElements(list)"})
+        protected String foreign(Object list, String sep, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return join(Foreign.elements(list, interop, this), sep);
         }
 
         @Fallback

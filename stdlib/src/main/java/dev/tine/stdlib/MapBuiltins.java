@@ -6,8 +6,11 @@ import java.util.List;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.dsl.Fallback;
 import com.oracle.truffle.api.dsl.GenerateNodeFactory;
+import com.oracle.truffle.api.dsl.ImportStatic;
 import com.oracle.truffle.api.dsl.NodeFactory;
 import com.oracle.truffle.api.dsl.Specialization;
+import com.oracle.truffle.api.interop.InteropLibrary;
+import com.oracle.truffle.api.library.CachedLibrary;
 
 import dev.tine.builtins.Builtin;
 import dev.tine.fork.Rehearsal;
@@ -15,11 +18,12 @@ import dev.tine.builtins.BuiltinNode;
 import dev.tine.builtins.BuiltinProvider;
 import dev.tine.builtins.NoArg;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
 import dev.tine.runtime.TineNull;
 
-/** keys, values, has, get, del. */
+/** keys, values, has, get, del: on maps and lists, and on foreign maps, objects and arrays (Foreign). */
 public final class MapBuiltins implements BuiltinProvider {
     @Override
     public List<? extends NodeFactory<? extends BuiltinNode>> factories() {
@@ -28,11 +32,18 @@ public final class MapBuiltins implements BuiltinProvider {
 
     @Builtin(name = "keys", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class KeysBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
         protected TineList keys(TineMap m) {
             return new TineList(new ArrayList<>(m.entries.keySet()));
+        }
+
+        /** A foreign map's keys, an object's member names. */
+        @Specialization(guards = {"isForeign(m)", "hasKeys(m, interop)"})
+        protected TineList foreign(Object m, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return Foreign.keys(m, interop, this);
         }
 
         @Fallback
@@ -43,11 +54,17 @@ public final class MapBuiltins implements BuiltinProvider {
 
     @Builtin(name = "values", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class ValuesBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
         protected TineList values(TineMap m) {
             return new TineList(new ArrayList<>(m.entries.values()));
+        }
+
+        @Specialization(guards = {"isForeign(m)", "hasKeys(m, interop)"})
+        protected TineList foreign(Object m, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return Foreign.values(m, interop, this);
         }
 
         @Fallback
@@ -64,6 +81,7 @@ public final class MapBuiltins implements BuiltinProvider {
 
     @Builtin(name = "has", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class HasBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -76,6 +94,12 @@ public final class MapBuiltins implements BuiltinProvider {
             return listPosition(list, index) >= 0;
         }
 
+        /** A foreign array's position, a foreign map's key, an object's member. */
+        @Specialization(guards = "isForeign(m)")
+        protected boolean foreign(Object m, Object key, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return Foreign.has(m, key, interop, this);
+        }
+
         @Fallback
         protected Object wrong(Object m, Object key) {
             throw ArgErrors.expected(this, "a map and a key", m, key);
@@ -84,6 +108,7 @@ public final class MapBuiltins implements BuiltinProvider {
 
     @Builtin(name = "get", minArgs = 2, rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class GetBuiltin extends BuiltinNode {
         @Specialization
         protected Object map(TineMap m, Object key, Object dflt) {
@@ -97,6 +122,12 @@ public final class MapBuiltins implements BuiltinProvider {
             return p >= 0 ? list.get(p) : dflt == NoArg.INSTANCE ? TineNull.INSTANCE : dflt;
         }
 
+        @Specialization(guards = "isForeign(m)")
+        protected Object foreign(Object m, Object key, Object dflt, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            Object v = Foreign.read(m, key, interop, this);
+            return v != null ? v : dflt == NoArg.INSTANCE ? TineNull.INSTANCE : dflt;
+        }
+
         @Fallback
         protected Object wrong(Object m, Object key, Object dflt) {
             throw ArgErrors.expected(this, "a map, a key and a default", m, key, dflt);
@@ -105,6 +136,7 @@ public final class MapBuiltins implements BuiltinProvider {
 
     @Builtin(name = "del", rehearsable = true)
     @GenerateNodeFactory
+    @ImportStatic(Foreign.class)
     abstract static class DelBuiltin extends BuiltinNode {
         @Specialization
         @TruffleBoundary
@@ -125,6 +157,12 @@ public final class MapBuiltins implements BuiltinProvider {
             }
             Rehearsal.journal(this, list);
             return list.items.remove(p);
+        }
+
+        /** Removes a foreign array's element, a foreign map's entry or an object's member, if it lets. */
+        @Specialization(guards = "isForeign(m)")
+        protected Object foreign(Object m, Object key, @CachedLibrary(limit = "3") InteropLibrary interop) {
+            return Foreign.remove(m, key, interop, this);
         }
 
         @Fallback

@@ -44,7 +44,10 @@ class EmbeddedProcessTest {
                                 where = "child"
                                 let said = ""
                                 try { hostFn() } catch e { said = e.kind + ": " + e.message }
-                                write_file(report, str([where, getppid(), before, said]))
+                                let used = []
+                                try { len(hostFn) } catch e { push(used, e.message) }
+                                try { hostFn + 1 } catch e { push(used, e.message) }
+                                write_file(report, str([where, getppid(), before, said, used]))
                             }
                             let result = null
                             if pid != 0 {
@@ -62,6 +65,7 @@ class EmbeddedProcessTest {
         String child = Files.readString(report);
         assertTrue(child.startsWith("[\"child\", " + ProcessHandle.current().pid() + ", [1, 2], \"TypeError: host object "), child);
         assertTrue(child.contains("is not available in a fork() child"), child);
+        assertEquals(3, child.split("is not available in a fork\\(\\) child", -1).length - 1, "the call, len() and + say why: " + child);
     }
 
     private static long spares() {

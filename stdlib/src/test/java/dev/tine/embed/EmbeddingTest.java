@@ -104,7 +104,7 @@ class EmbeddingTest {
         assertEquals("x1 2 grace ada", eval("sb.toString() + \" \" + str(sb.length()) + \" \" + names[1] + \" \" + names[-2]").asString());
         assertEquals(4, eval("config.retries + 1").asLong());
         PolyglotException e = assertThrows(PolyglotException.class, () -> eval("config.nope"));
-        assertEquals("KeyError: host object has no member \"nope\"", e.getMessage());
+        assertEquals("KeyError: no key \"nope\" in foreign object", e.getMessage());
     }
 
     @Test

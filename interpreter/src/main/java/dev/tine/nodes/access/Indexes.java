@@ -4,6 +4,7 @@ import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.runtime.BigNumber;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.TypeNames;
 
 /** Turns a possibly negative index into a position, or raises IndexError. */
@@ -21,6 +22,9 @@ public final class Indexes {
             throw Errors.indexError(what + " index " + big + " out of range (size " + size + ")", location); // past 64 bits: past every end
         }
         if (!(index instanceof Long l)) {
+            if (Foreign.number(index) instanceof Long n) { // a host BigInteger
+                return position(n, size, what, location);
+            }
             throw Errors.typeError(what + " index must be an int, not " + TypeNames.of(index), location);
         }
         long i = l < 0 ? l + size : l;

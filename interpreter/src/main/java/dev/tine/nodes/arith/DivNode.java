@@ -48,6 +48,10 @@ public abstract class DivNode extends BinaryNode {
 
     @Fallback
     protected Object typeError(Object a, Object b) {
+        Object r = retryUnboxed(a, b);
+        if (r != null) {
+            return r;
+        }
         throw Errors.operandTypes("divide", a, b, this);
     }
 }

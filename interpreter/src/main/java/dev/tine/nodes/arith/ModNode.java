@@ -47,6 +47,10 @@ public abstract class ModNode extends BinaryNode {
 
     @Fallback
     protected Object typeError(Object a, Object b) {
+        Object r = retryUnboxed(a, b);
+        if (r != null) {
+            return r;
+        }
         throw Errors.operandTypes("take the remainder of", a, b, this);
     }
 }

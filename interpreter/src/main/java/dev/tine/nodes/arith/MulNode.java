@@ -34,6 +34,10 @@ public abstract class MulNode extends BinaryNode {
 
     @Fallback
     protected Object typeError(Object a, Object b) {
+        Object r = retryUnboxed(a, b);
+        if (r != null) {
+            return r;
+        }
         throw Errors.operandTypes("multiply", a, b, this);
     }
 }

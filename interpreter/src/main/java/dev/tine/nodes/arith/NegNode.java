@@ -12,6 +12,7 @@ import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineTypes;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.TypeNames;
 
 /** `-a` */
@@ -35,8 +36,14 @@ public abstract class NegNode extends TineExpressionNode {
         return -a;
     }
 
+    public abstract Object executeWith(Object operand);
+
     @Fallback
     protected Object typeError(Object a) {
+        Object n = Foreign.number(a); // a host BigInteger, a JS BigInt
+        if (n != null) {
+            return executeWith(n);
+        }
         throw Errors.typeError("cannot negate " + TypeNames.of(a), this);
     }
 }

@@ -33,6 +33,10 @@ public abstract class SubNode extends BinaryNode {
 
     @Fallback
     protected Object typeError(Object a, Object b) {
+        Object r = retryUnboxed(a, b);
+        if (r != null) {
+            return r;
+        }
         throw Errors.operandTypes("subtract", a, b, this);
     }
 }

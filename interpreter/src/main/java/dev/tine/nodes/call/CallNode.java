@@ -73,7 +73,7 @@ public final class CallNode extends TineExpressionNode {
             hostArgs[i] = HostValues.toHost(args[i + 1]);
         }
         try {
-            return HostValues.fromHost(foreign.execute(f, hostArgs));
+            return HostValues.fromHost(foreign.execute(f, hostArgs), foreign);
         } catch (ArityException e) {
             throw foreignError(arity(e));
         } catch (UnsupportedTypeException e) {

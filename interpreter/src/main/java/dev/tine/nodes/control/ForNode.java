@@ -1,8 +1,10 @@
 package dev.tine.nodes.control;
 
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.interop.InteropLibrary;
 
 import dev.tine.TineContext;
 import dev.tine.fork.Rehearsal;
@@ -12,6 +14,7 @@ import dev.tine.nodes.TineExpressionNode;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Cell;
 import dev.tine.runtime.Errors;
+import dev.tine.runtime.Foreign;
 import dev.tine.runtime.StringOps;
 import dev.tine.runtime.TineList;
 import dev.tine.runtime.TineMap;
@@ -19,7 +22,8 @@ import dev.tine.runtime.TypeNames;
 import dev.tine.translator.LocalVar;
 
 /**
- * `for x in xs { }` over a list's elements, a map's keys or a string's characters. The sequence
+ * `for x in xs { }` over a list's elements, a map's keys or a string's characters (and a foreign
+ * array's elements, a foreign map's keys or a foreign iterator's items). The sequence
  * and the position live in frame slots, so a snapshot taken in the body knows where the loop is.
  * Each iteration declares a fresh `x`, so closures made in the body keep their own.
  */
@@ -30,6 +34,7 @@ public final class ForNode extends TineNode {
     private final int positionSlot;
     @Child private TineExpressionNode iterable;
     @Child private TineNode body;
+    @Child private InteropLibrary foreign;
 
     public LocalVar getVar() {
         return var;
@@ -63,7 +68,8 @@ public final class ForNode extends TineNode {
             seq = (TineList) frame.getObject(sequenceSlot);
             start = (Long) frame.getObject(positionSlot);
         } else {
-            seq = sequence(iterable.executeGeneric(frame));
+            Object v = iterable.executeGeneric(frame);
+            seq = Foreign.isForeign(v) ? foreignSequence(v) : sequence(v);
             frame.setObject(sequenceSlot, seq);
         }
         if (atPoll) {
@@ -92,6 +98,19 @@ public final class ForNode extends TineNode {
             }
         }
         return null;
+    }
+
+    /** A foreign array's elements, a foreign map's keys, an iterator's items: through a copy. */
+    private TineList foreignSequence(Object v) {
+        if (foreign == null) {
+            CompilerDirectives.transferToInterpreterAndInvalidate();
+            foreign = insert(InteropLibrary.getFactory().createDispatched(3));
+        }
+        TineList seq = Foreign.sequence(v, foreign, this);
+        if (seq == null) {
+            throw Errors.typeError("cannot iterate over " + TypeNames.of(v), iterable);
+        }
+        return seq;
     }
 
     /** Lists are walked live (appends are seen); maps and strings through a copy. */

@@ -1,18 +1,23 @@
 package dev.tine.nodes.control;
 
+import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.ControlFlowException;
 
+import dev.tine.TineContext;
 import dev.tine.fork.ResumeState;
 import dev.tine.fork.Resumes;
 import dev.tine.nodes.TineNode;
 import dev.tine.runtime.Cell;
+import dev.tine.runtime.ForeignErrors;
 import dev.tine.runtime.TineException;
 import dev.tine.translator.LocalVar;
 
 /**
  * `try { } catch e { } finally { }`. The finally part runs after the body or handler however
- * they end (error, return, break), but not on exit(), which ends the process at once. While it
+ * they end (error, return, break; an error of another language or the host too), but not on
+ * exit(), which ends the process at once. `catch` takes Tine's errors and, as error maps, those
+ * of other languages and the host (ForeignErrors). While it
  * runs for an error or a jump, that {@link PendingCompletion} waits in a slot (for fork()).
  */
 @Resumes(Resumes.How.CHILD_ON_PATH)
@@ -57,8 +62,9 @@ public final class TryNode extends TineNode {
         }
         try {
             runGuarded(frame);
-        } catch (TineException | ControlFlowException e) {
-            frame.setObject(pendingSlot, PendingCompletion.of(e));
+        } catch (AbstractTruffleException | ControlFlowException e) {
+            // any error, a foreign one too (finally always runs); exit() and cancel are no errors
+            frame.setObject(pendingSlot, e instanceof AbstractTruffleException x && !(x instanceof TineException) ? foreignPending(x) : PendingCompletion.of(e));
             finalizer.executeVoid(frame);
             frame.setObject(pendingSlot, null);
             throw e;
@@ -80,10 +86,25 @@ public final class TryNode extends TineNode {
         try {
             body.executeVoid(frame);
         } catch (TineException e) {
-            if (catchVar != null) {
-                frame.setObject(catchVar.slot, catchVar.captured ? new Cell(e.value) : e.value);
+            bind(frame, e.value);
+            handler.executeVoid(frame);
+        } catch (AbstractTruffleException e) {
+            if (!ForeignErrors.catchable(e)) {
+                throw e;
             }
+            bind(frame, ForeignErrors.errorMap(e, TineContext.get(this).env));
             handler.executeVoid(frame);
         }
+    }
+
+    private void bind(VirtualFrame frame, Object error) {
+        if (catchVar != null) {
+            frame.setObject(catchVar.slot, catchVar.captured ? new Cell(error) : error);
+        }
+    }
+
+    /** A fork child of a `finally` running for a foreign error goes on with it as a Tine error of that map. */
+    private PendingCompletion foreignPending(AbstractTruffleException e) {
+        return new PendingCompletion(PendingCompletion.Kind.ERROR, ForeignErrors.errorMap(e, TineContext.get(this).env), this);
     }
 }

@@ -58,6 +58,10 @@ public abstract class CompareNode extends BinaryNode {
 
     @Fallback
     protected boolean typeError(Object a, Object b) {
+        Object r = retryUnboxed(a, b);
+        if (r != null) {
+            return (Boolean) r;
+        }
         throw Errors.operandTypes("compare", a, b, this);
     }
 }
