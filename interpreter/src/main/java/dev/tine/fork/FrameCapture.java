@@ -9,6 +9,7 @@ import com.oracle.truffle.api.RootCallTarget;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.Frame;
 import com.oracle.truffle.api.frame.FrameInstance;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RootNode;
 
@@ -96,6 +97,9 @@ public final class FrameCapture {
         }
         if (root instanceof BuiltinRootNode b && at.getRootNode() == b && b.isRestartable()) {
             return frame(b, fi, CapturedFrame.RESTART); // it was waiting (sleep, wait, read)
+        }
+        if (at instanceof LoopNode && at.getParent() instanceof WhileNode loop) {
+            at = loop; // the poll of a while's Truffle LoopNode, between two iterations
         }
         if (root instanceof FunctionRootNode f && f.getUnit() != null && (at instanceof WhileNode || at instanceof ForNode)
                         && at.getRootNode() == f) {

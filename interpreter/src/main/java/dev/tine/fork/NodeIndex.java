@@ -1,8 +1,10 @@
 package dev.tine.fork;
 
 import com.oracle.truffle.api.instrumentation.InstrumentableNode;
+import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.NodeUtil;
+import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.tine.nodes.TineNode;
 
@@ -50,6 +52,9 @@ final class NodeIndex {
         return NodeUtil.forEachChild(parent, child -> {
             if (child instanceof InstrumentableNode.WrapperNode) {
                 return walk(child, visitor); // a tool's wrapper (tine --cpusampler ...): the child process has none
+            }
+            if (child instanceof LoopNode || child instanceof RepeatingNode) {
+                return walk(child, visitor); // a loop's Truffle LoopNode, made with it by the translator: its body is the loop's
             }
             return !(child instanceof TineNode) || (visitor.visit(child) && walk(child, visitor));
         });

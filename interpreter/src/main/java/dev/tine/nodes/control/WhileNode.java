@@ -1,7 +1,6 @@
 package dev.tine.nodes.control;
 
 import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
 import com.oracle.truffle.api.nodes.Node;
@@ -38,15 +37,11 @@ public final class WhileNode extends TineNode {
     @Override
     public Object runStatement(VirtualFrame frame) {
         ResumeState resume = ResumeState.of(this);
-        boolean bodyFirst = false;
         if (resume != null && resume.isRecordedCall(this)) {
-            // a fork child of a signal handler that ran at this loop's poll, after the condition held
+            // a fork child of a signal handler that ran at the loop's poll, between two
+            // iterations: the rest of the handler, then the condition again
             resume.resumeHandler(TineContext.get(this));
-            bodyFirst = true;
-        } else if (resume != null) {
-            bodyFirst = resume.onPath(body());
-        }
-        if (bodyFirst) {
+        } else if (resume != null && resume.onPath(body())) {
             Object completion = Iteration.runBody(body(), frame);
             if (completion != RepeatingNode.CONTINUE_LOOP_STATUS) {
                 return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
@@ -58,7 +53,7 @@ public final class WhileNode extends TineNode {
 
     /** One test of the condition and one run of the body; a `return` in the body ends the loop with its value. */
     private static final class Iteration extends Node implements RepeatingNode {
-        private final WhileNode loop; // the node a poll names: a snapshot taken there resumes at this loop
+        private final WhileNode loop;
         @Child private ConditionNode condition;
         @Child private TineNode body;
 
@@ -75,10 +70,10 @@ public final class WhileNode extends TineNode {
 
         @Override
         public Object executeRepeatingWithValue(VirtualFrame frame) {
+            // The LoopNode polls after each iteration (Context.interrupt, cancel, signal handlers)
             if (!condition.test(frame)) {
                 return BREAK_LOOP_STATUS;
             }
-            TruffleSafepoint.poll(loop); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
             Rehearsal.step(loop);
             return runBody(body, frame);
         }
