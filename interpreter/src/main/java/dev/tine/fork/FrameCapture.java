@@ -98,8 +98,8 @@ public final class FrameCapture {
         if (root instanceof BuiltinRootNode b && at.getRootNode() == b && b.isRestartable()) {
             return frame(b, fi, CapturedFrame.RESTART); // it was waiting (sleep, wait, read)
         }
-        if (at instanceof LoopNode && at.getParent() instanceof WhileNode loop) {
-            at = loop; // the poll of a while's Truffle LoopNode, between two iterations
+        if (at instanceof LoopNode) {
+            at = at.getParent(); // the poll of a while's or for's Truffle LoopNode, between two iterations
         }
         if (root instanceof FunctionRootNode f && f.getUnit() != null && (at instanceof WhileNode || at instanceof ForNode)
                         && at.getRootNode() == f) {

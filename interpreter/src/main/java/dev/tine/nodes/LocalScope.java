@@ -57,7 +57,7 @@ final class LocalScope implements TruffleObject {
         for (Node n = node; n != null; child = n, n = n.getParent()) {
             if (n instanceof BlockNode b) {
                 addAll(vars, b.getLocals(), frame);
-            } else if (n instanceof ForNode f && child != null && isOrWraps(child, f.getBody())) {
+            } else if (n instanceof ForNode f && child != null && f.isBodyPath(child)) {
                 add(vars, f.getVar(), frame);
             } else if (n instanceof TryNode t && child != null && isOrWraps(child, t.getHandler()) && t.getCatchVar() != null) {
                 add(vars, t.getCatchVar(), frame);

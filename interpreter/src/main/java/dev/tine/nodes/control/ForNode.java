@@ -2,8 +2,11 @@ package dev.tine.nodes.control;
 
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
-import com.oracle.truffle.api.TruffleSafepoint;
+import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
+import com.oracle.truffle.api.nodes.LoopNode;
+import com.oracle.truffle.api.nodes.Node;
+import com.oracle.truffle.api.nodes.RepeatingNode;
 import com.oracle.truffle.api.interop.InteropLibrary;
 
 import dev.tine.TineContext;
@@ -33,7 +36,7 @@ public final class ForNode extends TineNode {
     private final int sequenceSlot;
     private final int positionSlot;
     @Child private TineExpressionNode iterable;
-    @Child private TineNode body;
+    @Child private LoopNode loop;
     @Child private InteropLibrary foreign;
 
     public LocalVar getVar() {
@@ -41,7 +44,12 @@ public final class ForNode extends TineNode {
     }
 
     public TineNode getBody() {
-        return body;
+        return ((Iteration) loop.getRepeatingNode()).body;
+    }
+
+    /** Whether a node on the way up from a node of this loop came through the body (its LoopNode), not the iterable. */
+    public boolean isBodyPath(Node child) {
+        return child == loop;
     }
 
     public ForNode(LocalVar var, int sequenceSlot, int positionSlot, TineExpressionNode iterable, TineNode body) {
@@ -49,7 +57,7 @@ public final class ForNode extends TineNode {
         this.sequenceSlot = sequenceSlot;
         this.positionSlot = positionSlot;
         this.iterable = iterable;
-        this.body = body;
+        this.loop = Truffle.getRuntime().createLoopNode(new Iteration(this, body));
     }
 
     @Override
@@ -57,47 +65,61 @@ public final class ForNode extends TineNode {
         throwReturn(runStatement(frame));
     }
 
+    /**
+     * The position slot holds the index of the iteration under way (or last done): a snapshot in
+     * the body resumes that iteration, one taken at the LoopNode's poll (after an iteration) the
+     * next one.
+     */
     @Override
     public Object runStatement(VirtualFrame frame) {
-        TineList seq;
-        long start = 0;
         ResumeState resume = ResumeState.of(this);
-        boolean atPoll = resume != null && resume.isRecordedCall(this);
-        boolean resuming = resume != null && resume.onPath(body);
-        if (resuming || atPoll) {
-            seq = (TineList) frame.getObject(sequenceSlot);
-            start = (Long) frame.getObject(positionSlot);
+        if (resume != null && resume.isRecordedCall(this)) {
+            // a fork child of a signal handler that ran at the loop's poll: the next iteration begins after it
+            resume.resumeHandler(TineContext.get(this));
+        } else if (resume != null && resume.onPath(getBody())) {
+            // the loop variable of this iteration is in the restored frame
+            Object completion = WhileNode.runBody(getBody(), frame);
+            if (completion != RepeatingNode.CONTINUE_LOOP_STATUS) {
+                return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+            }
         } else {
             Object v = iterable.executeGeneric(frame);
-            seq = Foreign.isForeign(v) ? foreignSequence(v) : sequence(v);
-            frame.setObject(sequenceSlot, seq);
+            frame.setObject(sequenceSlot, Foreign.isForeign(v) ? foreignSequence(v) : sequence(v));
+            frame.setObject(positionSlot, -1L);
         }
-        if (atPoll) {
-            // a fork child of a signal handler that ran at this loop's poll: iteration `start` begins after it
-            resume.resumeHandler(TineContext.get(this));
+        Object completion = loop.execute(frame);
+        return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+    }
+
+    /** The next element into the loop variable, and the body; a `return` in it ends the loop with its value. */
+    private static final class Iteration extends Node implements RepeatingNode {
+        private final ForNode loop;
+        @Child private TineNode body;
+
+        Iteration(ForNode loop, TineNode body) {
+            this.loop = loop;
+            this.body = body;
         }
-        for (long i = start; i < seq.size(); i++) {
-            frame.setObject(positionSlot, i);
-            TruffleSafepoint.poll(this); // Context.interrupt (Ctrl-C in the REPL), cancel, signal handlers
-            Rehearsal.step(this);
-            if (resuming) {
-                resuming = false; // the loop variable of this iteration is in the restored frame
-            } else {
-                Object item = seq.get((int) i);
-                frame.setObject(var.slot, var.captured ? new Cell(item) : item);
+
+        @Override
+        public boolean executeRepeating(VirtualFrame frame) {
+            throw new UnsupportedOperationException("executeRepeatingWithValue is the entry");
+        }
+
+        @Override
+        public Object executeRepeatingWithValue(VirtualFrame frame) {
+            // The LoopNode polls after each iteration (Context.interrupt, cancel, signal handlers)
+            TineList seq = (TineList) frame.getObject(loop.sequenceSlot);
+            long i = (Long) frame.getObject(loop.positionSlot) + 1;
+            if (i >= seq.size()) { // a list is walked live: appends are seen
+                return BREAK_LOOP_STATUS;
             }
-            try {
-                Object completion = body.runStatement(frame);
-                if (completion != null) {
-                    return completion;
-                }
-            } catch (ContinueException e) {
-                // next element
-            } catch (BreakException e) {
-                break;
-            }
+            frame.setObject(loop.positionSlot, i);
+            Rehearsal.step(loop);
+            Object item = seq.get((int) i);
+            frame.setObject(loop.var.slot, loop.var.captured ? new Cell(item) : item);
+            return WhileNode.runBody(body, frame);
         }
-        return null;
     }
 
     /** A foreign array's elements, a foreign map's keys, an iterator's items: through a copy. */

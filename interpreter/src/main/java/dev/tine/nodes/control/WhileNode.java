@@ -42,13 +42,25 @@ public final class WhileNode extends TineNode {
             // iterations: the rest of the handler, then the condition again
             resume.resumeHandler(TineContext.get(this));
         } else if (resume != null && resume.onPath(body())) {
-            Object completion = Iteration.runBody(body(), frame);
+            Object completion = runBody(body(), frame);
             if (completion != RepeatingNode.CONTINUE_LOOP_STATUS) {
                 return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
             }
         }
         Object completion = loop.execute(frame);
         return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+    }
+
+    /** A loop body once: CONTINUE_LOOP_STATUS to go on, BREAK_LOOP_STATUS after a break, else the value of a return. */
+    static Object runBody(TineNode body, VirtualFrame frame) {
+        try {
+            Object completion = body.runStatement(frame);
+            return completion != null ? completion : RepeatingNode.CONTINUE_LOOP_STATUS;
+        } catch (ContinueException e) {
+            return RepeatingNode.CONTINUE_LOOP_STATUS;
+        } catch (BreakException e) {
+            return RepeatingNode.BREAK_LOOP_STATUS;
+        }
     }
 
     /** One test of the condition and one run of the body; a `return` in the body ends the loop with its value. */
@@ -78,16 +90,5 @@ public final class WhileNode extends TineNode {
             return runBody(body, frame);
         }
 
-        /** CONTINUE_LOOP_STATUS to go on, BREAK_LOOP_STATUS after a break, else the value of a return. */
-        static Object runBody(TineNode body, VirtualFrame frame) {
-            try {
-                Object completion = body.runStatement(frame);
-                return completion != null ? completion : CONTINUE_LOOP_STATUS;
-            } catch (ContinueException e) {
-                return CONTINUE_LOOP_STATUS;
-            } catch (BreakException e) {
-                return BREAK_LOOP_STATUS;
-            }
-        }
     }
 }
