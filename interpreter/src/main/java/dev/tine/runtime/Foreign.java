@@ -161,8 +161,8 @@ public final class Foreign {
     @TruffleBoundary
     public static TineException missing(Object x, Object key, InteropLibrary lib, Node node) {
         try {
-            if (lib.hasArrayElements(x) && key instanceof Long i) {
-                return Errors.indexError("foreign array index " + i + " out of range (size " + lib.getArraySize(x) + ")", node);
+            if (lib.hasArrayElements(x) && (key instanceof Long || key instanceof BigNumber)) { // past 64 bits: past every end, as for lists
+                return Errors.indexError("foreign array index " + key + " out of range (size " + lib.getArraySize(x) + ")", node);
             } else if (lib.hasArrayElements(x) && !(key instanceof String)) {
                 return Errors.typeError("foreign array index must be an int, not " + TypeNames.of(key), node);
             }
@@ -176,6 +176,9 @@ public final class Foreign {
     public static boolean write(Object x, Object key, Object value, InteropLibrary lib, Node node) {
         Object v = HostValues.toHost(value);
         try {
+            if (lib.hasArrayElements(x) && key instanceof BigNumber big) { // past 64 bits: past every end, as for lists
+                throw Errors.indexError("foreign array index " + big + " out of range (size " + lib.getArraySize(x) + ")", node);
+            }
             if (lib.hasArrayElements(x) && key instanceof Long i) {
                 long size = lib.getArraySize(x);
                 long p = position(i, size);

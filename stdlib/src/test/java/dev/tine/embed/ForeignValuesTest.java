@@ -68,6 +68,10 @@ class ForeignValuesTest {
         assertEquals("true false 1 d", tine("\"${has(arr, -3)} ${has(arr, 3)} ${get(arr, 1)} ${get(arr, 3, \"d\")}\"").asString());
         // past the end is an IndexError, as for lists
         assertEquals("IndexError: foreign array index 3 out of range (size 3)", tine(caught("arr[3]", "\"${e.kind}: ${e.message}\"")).asString());
+        // an int past 64 bits is past every end too, not a non-int index; reading and writing alike
+        assertEquals("IndexError: foreign array index 18446744073709551616 out of range (size 3)",
+                        tine(caught("arr[18446744073709551616]", "\"${e.kind}: ${e.message}\"")).asString());
+        assertEquals("IndexError", tine(caught("arr[-18446744073709551616] = 1", "e.kind")).asString());
         // index assignment reaches the JS array; del removes
         tine("arr[0] = 30\narr[-1] = 20");
         assertEquals(30, arr.getArrayElement(0).asInt());
