@@ -94,8 +94,8 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         // a call: Tine's functions and the host's executables alike
         ops.add(snippet(context, "f(x)", "fn (f, x) { return f(x) }", ANY, null, TypeDescriptor.executable(ANY, ANY), ANY));
         ops.add(snippet(context, "f()", "fn (f) { return f() }", ANY, null, TypeDescriptor.executable(ANY)));
-        ops.add(snippet(context, "str()", "fn (a) { return str(a) }", STRING, null, ANY));
-        ops.add(snippet(context, "\"${}\"", "fn (a) { return \"<${a}>\" }", STRING, null, ANY));
+        ops.add(snippet(context, "str()", "fn (a) { return str(a) }", STRING, Verifiers.shown("", ""), ANY));
+        ops.add(snippet(context, "\"${}\"", "fn (a) { return \"<${a}>\" }", STRING, Verifiers.shown("<", ">"), ANY));
         return ops;
     }
 

@@ -150,6 +150,55 @@ final class Verifiers {
         };
     }
 
+    /**
+     * `str(x)` (inside `before` and `after`, for interpolation): an array of any language shows as a
+     * list, exactly so when its elements are ints, plain strings (quoted), bools or null; a hash as
+     * a map in braces. Other values as the default check says (a string).
+     */
+    static ResultVerifier shown(String before, String after) {
+        return run -> {
+            Value x = run.getParameters().get(0);
+            ResultVerifier.getDefaultResultVerifier().accept(run);
+            String actual = run.getResult().asString();
+            if (x.isNumber() || x.isString() || !(x.hasArrayElements() || x.hasHashEntries())) {
+                return;
+            }
+            String open = x.hasArrayElements() ? "[" : "{";
+            String close = x.hasArrayElements() ? "]" : "}";
+            if (!actual.startsWith(before + open) || !actual.endsWith(close + after)) {
+                throw new AssertionError("str of " + x + ": expected " + before + open + "..." + close + after + ", got " + actual);
+            }
+            if (x.hasArrayElements()) {
+                StringBuilder expected = new StringBuilder(before).append('[');
+                for (long i = 0; i < x.getArraySize(); i++) {
+                    String item = plain(x.getArrayElement(i));
+                    if (item == null) {
+                        return; // floats, objects: shown as their language or Tine's repr has it, the brackets checked
+                    }
+                    expected.append(i == 0 ? "" : ", ").append(item);
+                }
+                expected.append(']').append(after);
+                if (!expected.toString().equals(actual)) {
+                    throw new AssertionError("str of " + x + ": expected " + expected + ", got " + actual);
+                }
+            }
+        };
+    }
+
+    /** How str() shows v inside a list, for the simple cases; null for the others. */
+    private static String plain(Value v) {
+        if (v.isNull()) {
+            return "null";
+        } else if (v.isBoolean()) {
+            return String.valueOf(v.asBoolean());
+        } else if (v.isNumber() && v.fitsInLong() && !(v.as(Object.class) instanceof Double || v.as(Object.class) instanceof Float)) {
+            return String.valueOf(v.asLong());
+        } else if (v.isString() && v.asString().chars().allMatch(c -> c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '$')) {
+            return '"' + v.asString() + '"';
+        }
+        return null;
+    }
+
     /** Tine's len: -1 for a value without one. */
     private static long size(Value x) {
         if (x.isNumber()) {
