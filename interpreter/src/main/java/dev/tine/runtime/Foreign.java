@@ -30,10 +30,12 @@ public final class Foreign {
                         || v instanceof BigNumber || v instanceof ForkedHostObject || v instanceof TineException);
     }
 
-    /** len(x); -1 when x has no size. */
+    /** len(x); -1 when x has no size (a number that is an object, a host BigInteger, is a number: its methods are no members here). */
     public static long size(Object x, InteropLibrary lib) {
         try {
-            if (lib.hasArrayElements(x)) {
+            if (lib.isNumber(x)) {
+                return -1;
+            } else if (lib.hasArrayElements(x)) {
                 return lib.getArraySize(x);
             } else if (lib.hasHashEntries(x)) {
                 return lib.getHashSize(x);
@@ -49,7 +51,9 @@ public final class Foreign {
     /** What `for` walks, as a new list: an array's elements, a hash's keys, an iterable's items, an object's member names; null when none. */
     public static TineList sequence(Object x, InteropLibrary lib, Node node) {
         try {
-            if (lib.hasArrayElements(x)) {
+            if (lib.isNumber(x)) {
+                return null; // a host BigInteger is an int
+            } else if (lib.hasArrayElements(x)) {
                 return elements(x, lib, node);
             } else if (lib.hasHashEntries(x)) {
                 return keys(x, lib, node);
@@ -80,13 +84,13 @@ public final class Foreign {
 
     /** Whether keys(x) has an answer: a hash, or an object with members that is not an array. */
     public static boolean hasKeys(Object x, InteropLibrary lib) {
-        return !lib.hasArrayElements(x) && (lib.hasHashEntries(x) || lib.hasMembers(x));
+        return !lib.hasArrayElements(x) && !lib.isNumber(x) && (lib.hasHashEntries(x) || lib.hasMembers(x));
     }
 
     /** keys(x) of a hash or an object with members; null for anything else. */
     public static TineList keys(Object x, InteropLibrary lib, Node node) {
         try {
-            if (lib.hasArrayElements(x)) {
+            if (lib.hasArrayElements(x) || lib.isNumber(x)) {
                 return null;
             } else if (lib.hasHashEntries(x)) {
                 return drain(lib.getHashKeysIterator(x), lib);
@@ -125,6 +129,11 @@ public final class Foreign {
         return out;
     }
 
+    /** An array index as Tine's own number: a host BigInteger is the int it equals (a BigNumber past 64 bits). */
+    private static Object index(Object key) {
+        return isForeign(key) ? unboxed(key) : key;
+    }
+
     /** The position of `index` in an array of `size`, negative from the end; -1 when out of range or not an int. */
     public static long position(Object index, long size) {
         if (!(index instanceof Long l)) {
@@ -135,7 +144,8 @@ public final class Foreign {
     }
 
     /** x[key] or x.key: the value, or null when there is none (the caller decides which error, or the default). */
-    public static Object read(Object x, Object key, InteropLibrary lib, Node node) {
+    public static Object read(Object x, Object rawKey, InteropLibrary lib, Node node) {
+        Object key = lib.hasArrayElements(x) ? index(rawKey) : rawKey;
         try {
             if (lib.hasArrayElements(x) && key instanceof Long) {
                 long p = position(key, lib.getArraySize(x));
@@ -159,10 +169,11 @@ public final class Foreign {
 
     /** x[key] where read found nothing: IndexError past an array's end, KeyError for a missing key or member. */
     @TruffleBoundary
-    public static TineException missing(Object x, Object key, InteropLibrary lib, Node node) {
+    public static TineException missing(Object x, Object rawKey, InteropLibrary lib, Node node) {
+        Object key = lib.hasArrayElements(x) ? index(rawKey) : rawKey;
         try {
-            if (lib.hasArrayElements(x) && key instanceof Long i) {
-                return Errors.indexError("foreign array index " + i + " out of range (size " + lib.getArraySize(x) + ")", node);
+            if (lib.hasArrayElements(x) && (key instanceof Long || key instanceof BigNumber)) { // past 64 bits: past every end, as for lists
+                return Errors.indexError("foreign array index " + key + " out of range (size " + lib.getArraySize(x) + ")", node);
             } else if (lib.hasArrayElements(x) && !(key instanceof String)) {
                 return Errors.typeError("foreign array index must be an int, not " + TypeNames.of(key), node);
             }
@@ -173,9 +184,13 @@ public final class Foreign {
     }
 
     /** x[key] = value; false when x takes no such write. IndexError past an array's end, as for lists. */
-    public static boolean write(Object x, Object key, Object value, InteropLibrary lib, Node node) {
+    public static boolean write(Object x, Object rawKey, Object value, InteropLibrary lib, Node node) {
+        Object key = lib.hasArrayElements(x) ? index(rawKey) : rawKey;
         Object v = HostValues.toHost(value);
         try {
+            if (lib.hasArrayElements(x) && key instanceof BigNumber big) { // past 64 bits: past every end, as for lists
+                throw Errors.indexError("foreign array index " + big + " out of range (size " + lib.getArraySize(x) + ")", node);
+            }
             if (lib.hasArrayElements(x) && key instanceof Long i) {
                 long size = lib.getArraySize(x);
                 long p = position(i, size);
@@ -207,7 +222,7 @@ public final class Foreign {
     public static boolean has(Object x, Object key, InteropLibrary lib, Node node) {
         try {
             if (lib.hasArrayElements(x)) {
-                return position(key, lib.getArraySize(x)) >= 0;
+                return position(index(key), lib.getArraySize(x)) >= 0;
             }
         } catch (UnsupportedMessageException e) {
             throw failed(e, node);
@@ -217,7 +232,8 @@ public final class Foreign {
     }
 
     /** del(x, key): the removed value. IndexError or KeyError when there is none, TypeError when x refuses. */
-    public static Object remove(Object x, Object key, InteropLibrary lib, Node node) {
+    public static Object remove(Object x, Object rawKey, InteropLibrary lib, Node node) {
+        Object key = lib.hasArrayElements(x) ? index(rawKey) : rawKey;
         Object old = read(x, key, lib, node);
         if (old == null) {
             throw missing(x, key, lib, node);

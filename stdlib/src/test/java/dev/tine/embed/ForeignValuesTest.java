@@ -68,6 +68,10 @@ class ForeignValuesTest {
         assertEquals("true false 1 d", tine("\"${has(arr, -3)} ${has(arr, 3)} ${get(arr, 1)} ${get(arr, 3, \"d\")}\"").asString());
         // past the end is an IndexError, as for lists
         assertEquals("IndexError: foreign array index 3 out of range (size 3)", tine(caught("arr[3]", "\"${e.kind}: ${e.message}\"")).asString());
+        // an int past 64 bits is past every end too, not a non-int index; reading and writing alike
+        assertEquals("IndexError: foreign array index 18446744073709551616 out of range (size 3)",
+                        tine(caught("arr[18446744073709551616]", "\"${e.kind}: ${e.message}\"")).asString());
+        assertEquals("IndexError", tine(caught("arr[-18446744073709551616] = 1", "e.kind")).asString());
         // index assignment reaches the JS array; del removes
         tine("arr[0] = 30\narr[-1] = 20");
         assertEquals(30, arr.getArrayElement(0).asInt());
@@ -186,6 +190,15 @@ class ForeignValuesTest {
                         tine("\"${type(big)} ${type(small)} ${big + 1} ${small * 2} ${small == 7} ${small < 8} ${-small} ${sort([8, small])}\"").asString());
         assertEquals("8 seven [7] int", tine("let m = {}\nm[small] = 1\n\"${[1, 2, 3, 4, 5, 6, 7, 8][small]} ${{7: \"seven\"}[small]} ${keys(m)} ${type(keys(m)[0])}\"").asString());
         assertEquals("TypeError: cannot add foreign and int", tine(caught("thing + 1", "e.kind + \": \" + e.message")).asString());
+        // an int to len, for, keys and indexes too, not an object of its Java methods (found by the TCK)
+        for (String code : new String[]{"len(big)", "for d in big { }", "keys(big)", "len(small)"}) {
+            assertEquals("TypeError", tine(caught(code, "e.kind")).asString(), code);
+        }
+        put("hostList", new ArrayList<>(List.of(1, 2)));
+        for (String code : new String[]{"[1, 2][big]", "hostList[big]", "hostList[big] = 3", "del(hostList, big)"}) {
+            assertEquals("IndexError", tine(caught(code, "e.kind")).asString(), code);
+        }
+        assertEquals("2 false", tine("\"${hostList[small - 6]} ${has(hostList, big)}\"").asString());
         put("other", new Object());
         assertTrue(tine("thing == thing and thing != other and id(thing) == thing").asBoolean());
         // Tine's own lists, maps and functions are identities to JS and the host

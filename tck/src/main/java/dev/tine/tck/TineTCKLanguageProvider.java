@@ -3,8 +3,11 @@ package dev.tine.tck;
 import static org.graalvm.polyglot.tck.TypeDescriptor.ANY;
 import static org.graalvm.polyglot.tck.TypeDescriptor.ARRAY;
 import static org.graalvm.polyglot.tck.TypeDescriptor.BOOLEAN;
+import static org.graalvm.polyglot.tck.TypeDescriptor.HASH;
+import static org.graalvm.polyglot.tck.TypeDescriptor.ITERABLE;
 import static org.graalvm.polyglot.tck.TypeDescriptor.NULL;
 import static org.graalvm.polyglot.tck.TypeDescriptor.NUMBER;
+import static org.graalvm.polyglot.tck.TypeDescriptor.OBJECT;
 import static org.graalvm.polyglot.tck.TypeDescriptor.STRING;
 
 import java.util.ArrayList;
@@ -27,6 +30,8 @@ import org.graalvm.polyglot.tck.TypeDescriptor;
  */
 public final class TineTCKLanguageProvider implements LanguageProvider {
     static final String ID = "tine";
+    /** What len() takes: strings, arrays (lists), hashes (maps), objects with members, of any language. */
+    private static final TypeDescriptor SIZED = TypeDescriptor.union(STRING, ARRAY, HASH, OBJECT);
 
     @Override
     public String getId() {
@@ -55,7 +60,7 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         values.add(value(context, "map", "{\"a\": 1, \"b\": 2}",
                         TypeDescriptor.intersection(TypeDescriptor.hash(STRING, NUMBER), TypeDescriptor.OBJECT)));
         values.add(value(context, "function", "fn (a) { return a }", TypeDescriptor.executable(ANY, ANY)));
-        values.add(value(context, "built-in", "len", TypeDescriptor.executable(NUMBER, STRING))); // strings, lists, maps: strings said
+        values.add(value(context, "built-in", "len", TypeDescriptor.executable(NUMBER, SIZED)));
         return values;
     }
 
@@ -68,7 +73,8 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         ops.add(binary(context, "/", NUMBER, NUMBER, NUMBER, Verifiers.zeroDivisorFails()));
         ops.add(binary(context, "%", NUMBER, NUMBER, NUMBER, Verifiers.zeroDivisorFails()));
         ops.add(binary(context, "+", STRING, STRING, STRING, null));
-        // `+` of two lists is left to the scripts: the TCK would pass it host arrays, which Tine's `+` does not join yet.
+        // lists and any language's arrays join into a new list
+        ops.add(binary(context, "+", ARRAY, ARRAY, ARRAY, Verifiers.joined()));
         for (String op : new String[]{"<", "<=", ">", ">="}) {
             ops.add(binary(context, op, NUMBER, NUMBER, BOOLEAN, null));
             ops.add(binary(context, op, STRING, STRING, BOOLEAN, null));
@@ -81,12 +87,15 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         ops.add(snippet(context, "not", "fn (a) { return not a }", BOOLEAN, null, BOOLEAN));
         ops.add(snippet(context, "-", "fn (a) { return -a }", NUMBER, null, NUMBER));
         ops.add(snippet(context, "[]", "fn (xs, i) { return xs[i] }", ANY, Verifiers.indexInRange(), ARRAY, NUMBER));
-        ops.add(snippet(context, "len()", "fn (s) { return len(s) }", NUMBER, null, STRING));
+        ops.add(snippet(context, "len()", "fn (s) { return len(s) }", NUMBER, Verifiers.sizeOf(), SIZED));
+        // a hash's keys or an object's member names; an array with members (a Java List) is no map
+        ops.add(snippet(context, "keys()", "fn (m) { return keys(m) }", ARRAY, Verifiers.keysOf(), TypeDescriptor.union(HASH, OBJECT)));
+        ops.add(snippet(context, "sort()", "fn (xs) { return sort(xs) }", ARRAY, Verifiers.sorted(), TypeDescriptor.union(STRING, ARRAY)));
         // a call: Tine's functions and the host's executables alike
         ops.add(snippet(context, "f(x)", "fn (f, x) { return f(x) }", ANY, null, TypeDescriptor.executable(ANY, ANY), ANY));
         ops.add(snippet(context, "f()", "fn (f) { return f() }", ANY, null, TypeDescriptor.executable(ANY)));
-        ops.add(snippet(context, "str()", "fn (a) { return str(a) }", STRING, null, ANY));
-        ops.add(snippet(context, "\"${}\"", "fn (a) { return \"<${a}>\" }", STRING, null, ANY));
+        ops.add(snippet(context, "str()", "fn (a) { return str(a) }", STRING, Verifiers.shown("", ""), ANY));
+        ops.add(snippet(context, "\"${}\"", "fn (a) { return \"<${a}>\" }", STRING, Verifiers.shown("<", ">"), ANY));
         return ops;
     }
 
@@ -97,8 +106,10 @@ public final class TineTCKLanguageProvider implements LanguageProvider {
         statements.add(snippet(context, "if without else", "fn (c) { let r = 0\n if c { r = 1 }\n return r }", NUMBER, null, BOOLEAN));
         statements.add(snippet(context, "while",
                         "fn (c) { let n = 0\n while c { n += 1\n if n > 2 { break } }\n return n }", NUMBER, null, BOOLEAN));
-        statements.add(snippet(context, "for over a string",
-                        "fn (s) { let n = 0\n for ch in s { n += 1 }\n return n }", NUMBER, null, STRING));
+        // over a parameter: whatever Tine's `for` walks, of any language
+        statements.add(snippet(context, "for",
+                        "fn (p) { let seen = []\n for v in p { push(seen, v) }\n return seen }", ARRAY, Verifiers.walks(),
+                        TypeDescriptor.union(STRING, ARRAY, HASH, ITERABLE, OBJECT)));
         statements.add(snippet(context, "for over a list",
                         "fn (x) { let n = 0\n for v in [x, x, x] { if v == x { n += 1 } }\n return n }", NUMBER, null, ANY));
         statements.add(snippet(context, "for over a map",

@@ -22,7 +22,8 @@ public final class Indexes {
             throw Errors.indexError(what + " index " + big + " out of range (size " + size + ")", location); // past 64 bits: past every end
         }
         if (!(index instanceof Long l)) {
-            if (Foreign.number(index) instanceof Long n) { // a host BigInteger
+            Object n = Foreign.number(index); // a host BigInteger: the int it equals, past 64 bits past every end
+            if (n instanceof Long || n instanceof BigNumber) {
                 return position(n, size, what, location);
             }
             throw Errors.typeError(what + " index must be an int, not " + TypeNames.of(index), location);
