@@ -44,7 +44,7 @@ public final class ForNode extends TineNode {
     }
 
     public TineNode getBody() {
-        return ((Iteration) loop.getRepeatingNode()).body;
+        return ((LoopBody) loop.getRepeatingNode()).body;
     }
 
     /** Whether a node on the way up from a node of this loop came through the body (its LoopNode), not the iterable. */
@@ -78,32 +78,25 @@ public final class ForNode extends TineNode {
             resume.resumeHandler(TineContext.get(this));
         } else if (resume != null && resume.onPath(getBody())) {
             // the loop variable of this iteration is in the restored frame
-            Object completion = WhileNode.runBody(getBody(), frame);
+            Object completion = ((LoopBody) loop.getRepeatingNode()).runBody(frame);
             if (completion != RepeatingNode.CONTINUE_LOOP_STATUS) {
-                return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+                return LoopBody.completion(completion);
             }
         } else {
             Object v = iterable.executeGeneric(frame);
             frame.setObject(sequenceSlot, Foreign.isForeign(v) ? foreignSequence(v) : sequence(v));
             frame.setObject(positionSlot, -1L);
         }
-        Object completion = loop.execute(frame);
-        return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+        return LoopBody.completion(loop.execute(frame));
     }
 
-    /** The next element into the loop variable, and the body; a `return` in it ends the loop with its value. */
-    private static final class Iteration extends Node implements RepeatingNode {
+    /** The next element into the loop variable, and the body. */
+    private static final class Iteration extends LoopBody {
         private final ForNode loop;
-        @Child private TineNode body;
 
         Iteration(ForNode loop, TineNode body) {
+            super(body);
             this.loop = loop;
-            this.body = body;
-        }
-
-        @Override
-        public boolean executeRepeating(VirtualFrame frame) {
-            throw new UnsupportedOperationException("executeRepeatingWithValue is the entry");
         }
 
         @Override
@@ -118,7 +111,7 @@ public final class ForNode extends TineNode {
             Rehearsal.step(loop);
             Object item = seq.get((int) i);
             frame.setObject(loop.var.slot, loop.var.captured ? new Cell(item) : item);
-            return WhileNode.runBody(body, frame);
+            return runBody(frame);
         }
     }
 

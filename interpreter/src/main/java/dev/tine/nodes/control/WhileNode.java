@@ -3,7 +3,6 @@ package dev.tine.nodes.control;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.frame.VirtualFrame;
 import com.oracle.truffle.api.nodes.LoopNode;
-import com.oracle.truffle.api.nodes.Node;
 import com.oracle.truffle.api.nodes.RepeatingNode;
 
 import dev.tine.TineContext;
@@ -25,8 +24,8 @@ public final class WhileNode extends TineNode {
         this.loop = Truffle.getRuntime().createLoopNode(new Iteration(this, condition, body));
     }
 
-    private TineNode body() {
-        return ((Iteration) loop.getRepeatingNode()).body;
+    private LoopBody iteration() {
+        return (LoopBody) loop.getRepeatingNode();
     }
 
     @Override
@@ -41,43 +40,24 @@ public final class WhileNode extends TineNode {
             // a fork child of a signal handler that ran at the loop's poll, between two
             // iterations: the rest of the handler, then the condition again
             resume.resumeHandler(TineContext.get(this));
-        } else if (resume != null && resume.onPath(body())) {
-            Object completion = runBody(body(), frame);
+        } else if (resume != null && resume.onPath(iteration().body)) {
+            Object completion = iteration().runBody(frame);
             if (completion != RepeatingNode.CONTINUE_LOOP_STATUS) {
-                return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+                return LoopBody.completion(completion);
             }
         }
-        Object completion = loop.execute(frame);
-        return completion == RepeatingNode.BREAK_LOOP_STATUS ? null : completion;
+        return LoopBody.completion(loop.execute(frame));
     }
 
-    /** A loop body once: CONTINUE_LOOP_STATUS to go on, BREAK_LOOP_STATUS after a break, else the value of a return. */
-    static Object runBody(TineNode body, VirtualFrame frame) {
-        try {
-            Object completion = body.runStatement(frame);
-            return completion != null ? completion : RepeatingNode.CONTINUE_LOOP_STATUS;
-        } catch (ContinueException e) {
-            return RepeatingNode.CONTINUE_LOOP_STATUS;
-        } catch (BreakException e) {
-            return RepeatingNode.BREAK_LOOP_STATUS;
-        }
-    }
-
-    /** One test of the condition and one run of the body; a `return` in the body ends the loop with its value. */
-    private static final class Iteration extends Node implements RepeatingNode {
+    /** One test of the condition and one run of the body. */
+    private static final class Iteration extends LoopBody {
         private final WhileNode loop;
         @Child private ConditionNode condition;
-        @Child private TineNode body;
 
         Iteration(WhileNode loop, ConditionNode condition, TineNode body) {
+            super(body);
             this.loop = loop;
             this.condition = condition;
-            this.body = body;
-        }
-
-        @Override
-        public boolean executeRepeating(VirtualFrame frame) {
-            throw new UnsupportedOperationException("executeRepeatingWithValue is the entry");
         }
 
         @Override
@@ -87,8 +67,7 @@ public final class WhileNode extends TineNode {
                 return BREAK_LOOP_STATUS;
             }
             Rehearsal.step(loop);
-            return runBody(body, frame);
+            return runBody(frame);
         }
-
     }
 }
