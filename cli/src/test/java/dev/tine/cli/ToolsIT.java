@@ -3,20 +3,10 @@ package dev.tine.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,70 +91,28 @@ class ToolsIT {
     void inspector(@TempDir Path dir) throws Exception {
         Path script = dir.resolve("fib.tine");
         Files.writeString(script, FIB);
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Process p = new ProcessBuilder(List.of(CommandLineIT.ROOT.resolve("tine").toString(), "--inspect=127.0.0.1:" + port, script.toString()))
-                        .start();
-        try {
-            BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-            String line = err.readLine();
-            assertTrue(line != null && line.startsWith("Debugger listening on ws://127.0.0.1:" + port + "/"), String.valueOf(line));
-            String url = line.substring("Debugger listening on ".length());
-            BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-            WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(url), new WebSocket.Listener() {
-                private final StringBuilder partial = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                    partial.append(data);
-                    if (last) {
-                        messages.add(partial.toString());
-                        partial.setLength(0);
-                    }
-                    socket.request(1);
-                    return null;
-                }
-            }).get(10, TimeUnit.SECONDS);
-            ws.sendText("{\"id\":1,\"method\":\"Runtime.enable\"}", true).get();
-            ws.sendText("{\"id\":2,\"method\":\"Debugger.enable\"}", true).get();
-            ws.sendText("{\"id\":3,\"method\":\"Runtime.runIfWaitingForDebugger\"}", true).get();
-            String paused = next(messages, "\"method\":\"Debugger.paused\"");
+        try (DevToolsSession devTools = DevToolsSession.start(script)) {
+            String paused = devTools.next("\"method\":\"Debugger.paused\"");
             assertEquals(0, firstInt(paused, LOCATION_LINE), paused); // suspended at the first statement, line 1
-            ws.sendText("{\"id\":4,\"method\":\"Debugger.setBreakpointByUrl\",\"params\":{\"lineNumber\":2,\"url\":\""
-                            + script.toUri() + "\",\"columnNumber\":0}}", true).get();
-            String set = next(messages, "\"id\":4");
+            devTools.send("{\"id\":4,\"method\":\"Debugger.setBreakpointByUrl\",\"params\":{\"lineNumber\":2,\"url\":\""
+                            + script.toUri() + "\",\"columnNumber\":0}}");
+            String set = devTools.next("\"id\":4");
             assertTrue(set.contains("\"locations\":[{"), set);
-            ws.sendText("{\"id\":5,\"method\":\"Debugger.resume\"}", true).get();
-            String atBreakpoint = next(messages, "\"method\":\"Debugger.paused\"");
+            devTools.send("{\"id\":5,\"method\":\"Debugger.resume\"}");
+            String atBreakpoint = devTools.next("\"method\":\"Debugger.paused\"");
             assertTrue(atBreakpoint.contains("\"functionName\":\"fib\""), atBreakpoint);
             assertEquals(2, firstInt(atBreakpoint, LOCATION_LINE), atBreakpoint);
             String breakpointId = firstString(set, "\"breakpointId\":\"([^\"]+)\"");
-            ws.sendText("{\"id\":6,\"method\":\"Debugger.removeBreakpoint\",\"params\":{\"breakpointId\":\"" + breakpointId + "\"}}", true).get();
-            next(messages, "\"id\":6");
-            ws.sendText("{\"id\":7,\"method\":\"Debugger.resume\"}", true).get();
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            assertEquals("17711\n", new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-            assertEquals(0, p.exitValue());
-        } finally {
-            p.destroyForcibly();
+            devTools.send("{\"id\":6,\"method\":\"Debugger.removeBreakpoint\",\"params\":{\"breakpointId\":\"" + breakpointId + "\"}}");
+            devTools.next("\"id\":6");
+            devTools.send("{\"id\":7,\"method\":\"Debugger.resume\"}");
+            assertEquals("17711\n", devTools.output());
+            assertEquals(0, devTools.process.exitValue());
         }
     }
 
     /** The line (0-based) where the top frame is, not where its function starts. */
     static final String LOCATION_LINE = "\"location\":\\{\"scriptId\":\"\\d+\",\"columnNumber\":\\d+,\"lineNumber\":(\\d+)";
-
-    static String next(BlockingQueue<String> messages, String containing) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            String m = messages.poll(1, TimeUnit.SECONDS);
-            if (m != null && m.contains(containing)) {
-                return m;
-            }
-        }
-        throw new AssertionError("no message with " + containing);
-    }
 
     static int firstInt(String json, String regex) {
         return Integer.parseInt(firstString(json, regex));
