@@ -9,6 +9,7 @@ import java.util.Map;
 
 import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CallTarget;
+import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Truffle;
 import com.oracle.truffle.api.TruffleLanguage.ContextReference;
@@ -110,7 +111,7 @@ public final class TineContext {
     }
 
     public static TineContext get(Node node) {
-        if (ONE_CONTEXT.isValid()) {
+        if (CompilerDirectives.inInterpreter() && ONE_CONTEXT.isValid()) { // compiled, the reference is a constant
             TineContext only = first;
             if (only != null) {
                 return only;
@@ -123,8 +124,8 @@ public final class TineContext {
         prelude.call();
         // The prelude's functions are built-ins: visible everywhere, shadowed by a script's globals.
         for (GlobalCell cell : globals.values()) {
-            builtins.put(cell.name, cell.value);
-            cell.defined = false; // a built-in now, no longer a global: a read that kept the cell asks again
+            builtins.put(cell.name, cell.read());
+            cell.undefine(); // a built-in now, no longer a global: a read that kept the cell asks again
         }
         globals.clear();
         globalsVersion++;

@@ -106,11 +106,13 @@ public final class Rehearsal {
     private void save(Object changed) {
         switch (changed) {
             case GlobalCell cell -> {
-                Object value = cell.value;
-                boolean defined = cell.defined;
+                Object value = cell.read();
                 undo.add(() -> {
-                    cell.value = value;
-                    cell.defined = defined;
+                    if (value != null) {
+                        cell.set(value);
+                    } else {
+                        cell.undefine();
+                    }
                 });
             }
             case Cell cell -> {

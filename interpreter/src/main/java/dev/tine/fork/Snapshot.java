@@ -31,8 +31,9 @@ public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState
         FrameCapture.Captured captured = FrameCapture.capture(caller);
         List<Global> globals = new ArrayList<>();
         for (GlobalCell g : context.globals().values()) {
-            if (g.defined) {
-                globals.add(new Global(g.name, g.value));
+            Object value = g.read();
+            if (value != null) {
+                globals.add(new Global(g.name, value));
             }
         }
         return new Snapshot(LaunchPolicy.of(context), Arrays.asList(context.arguments), context.process, globals, captured.frames(),
@@ -46,8 +47,7 @@ public record Snapshot(LaunchPolicy policy, List<String> arguments, ProcessState
         context.followCwd(); // a spare started in another directory than the parent's now
         for (Global g : globals) {
             GlobalCell cell = context.globalCell(g.name());
-            cell.value = g.value();
-            cell.defined = true;
+            cell.set(g.value());
         }
         context.arguments = arguments.toArray(String[]::new);
         if (stdinAhead.bytes().length > 0 || stdinAhead.skipNewline()) {

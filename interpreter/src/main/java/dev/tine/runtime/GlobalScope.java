@@ -50,7 +50,7 @@ public final class GlobalScope implements TruffleObject {
     Object getMembers(@SuppressWarnings("unused") boolean includeInternal) {
         TineList names = new TineList();
         for (GlobalCell cell : context.globals().values()) {
-            if (cell.defined) {
+            if (cell.isDefined()) {
                 names.add(cell.name);
             }
         }
@@ -60,7 +60,7 @@ public final class GlobalScope implements TruffleObject {
     @TruffleBoundary
     private GlobalCell defined(String name) {
         GlobalCell cell = context.existingGlobal(name);
-        return cell != null && cell.defined ? cell : null;
+        return cell != null && cell.isDefined() ? cell : null;
     }
 
     @ExportMessage
@@ -89,7 +89,7 @@ public final class GlobalScope implements TruffleObject {
     @TruffleBoundary
     Object readMember(String member) throws UnknownIdentifierException {
         GlobalCell cell = defined(member);
-        Object v = cell != null ? cell.value : context.builtin(member);
+        Object v = cell != null ? cell.read() : context.builtin(member);
         if (v == null) {
             throw UnknownIdentifierException.create(member);
         }
@@ -100,8 +100,7 @@ public final class GlobalScope implements TruffleObject {
     @TruffleBoundary
     void writeMember(String member, Object value) {
         GlobalCell cell = context.globalCell(member);
-        cell.value = HostValues.fromHost(value);
-        cell.defined = true;
+        cell.set(HostValues.fromHost(value));
     }
 
     @ExportMessage
@@ -111,8 +110,7 @@ public final class GlobalScope implements TruffleObject {
         if (cell == null) {
             throw UnknownIdentifierException.create(member);
         }
-        cell.defined = false;
-        cell.value = null;
+        cell.undefine();
     }
 
     @ExportMessage

@@ -36,13 +36,12 @@ public final class WriteGlobalNode extends TineExpressionNode {
         TineContext context = TineContext.get(this);
         Resolved r = resolved;
         GlobalCell cell = r != null && r.context == context ? r.cell : lookUp(context);
-        if (cell == null || !(cell.defined || declare)) {
+        if (cell == null || !(cell.isDefined() || declare)) {
             throw Errors.nameError("name '" + name + "' is not defined", this);
         }
         Object v = value.executeGeneric(frame);
         Rehearsal.journal(this, cell);
-        cell.value = v;
-        cell.defined = true;
+        cell.set(v);
         return v;
     }
 
