@@ -122,6 +122,36 @@ class CommandLineIT {
         assertEquals("child 42\nparent 3\n", r.out);
     }
 
+    /**
+     * Compiled code takes a global that was set once as a constant (GlobalCell): compiled at
+     * their first call, in the foreground, the callers must still see a function replaced, a
+     * global counted up in a loop, and a global removed by `let` shadowing nothing else.
+     */
+    @Test
+    void compiledCodeSeesGlobalsChange(@TempDir Path dir) throws Exception {
+        Path script = dir.resolve("globals.tine");
+        Files.writeString(script, """
+                        fn f() { return 1 }
+                        fn callF() { return f() }
+                        let total = 0
+                        for i in range(20) { total = total + callF() }
+                        print(total)
+                        f = fn () { return 2 }
+                        print(callF())
+                        let n = 0
+                        fn bump() { n = n + 1; return n }
+                        for i in range(5) { bump() }
+                        print(n, bump())
+                        fn useLen() { return len("abc") }
+                        print(useLen())
+                        let len = fn (x) { return 99 }
+                        print(useLen())
+                        """);
+        Result r = tine(null, "--jit", "--engine.CompileImmediately=true", "--engine.BackgroundCompilation=false", script.toString());
+        assertEquals(0, r.status, r.err);
+        assertEquals("20\n2\n5 6\n3\n99\n", r.out);
+    }
+
     @Test
     void badCommandLineExits2() throws Exception {
         assertEquals(2, tine(null, "/nonexistent/script.tine").status);
