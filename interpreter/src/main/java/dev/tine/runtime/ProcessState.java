@@ -79,14 +79,31 @@ public final class ProcessState {
         return environmentArray;
     }
 
-    /** The signals a started program gets at SIG_DFL: all but those the script set to "ignore". */
+    /** Every signal number, for the common case of a script that ignores none (shared: not to be changed). */
+    private static final int[] ALL_SIGNALS = java.util.stream.IntStream.rangeClosed(1, Posix.MAX_SIGNAL).toArray();
+
+    /**
+     * The signals a started program gets at SIG_DFL: all but those the script set to "ignore".
+     * Asked at every spawn: without an ignored signal it is the same array each time (the spawn
+     * keeps its sigset while the array is unchanged).
+     */
     public int[] defaultSignals() {
-        List<Integer> sigs = new ArrayList<>();
-        for (int s = 1; s <= Posix.MAX_SIGNAL; s++) {
-            if (!"ignore".equals(signalHandlers.get(s))) {
-                sigs.add(s);
+        int ignored = 0;
+        for (Object h : signalHandlers.values()) {
+            if ("ignore".equals(h)) {
+                ignored++;
             }
         }
-        return sigs.stream().mapToInt(Integer::intValue).toArray();
+        if (ignored == 0) {
+            return ALL_SIGNALS;
+        }
+        int[] sigs = new int[Posix.MAX_SIGNAL - ignored];
+        int n = 0;
+        for (int s = 1; s <= Posix.MAX_SIGNAL; s++) {
+            if (!"ignore".equals(signalHandlers.get(s))) {
+                sigs[n++] = s;
+            }
+        }
+        return sigs;
     }
 }
