@@ -43,7 +43,7 @@ public final class GlobalCell {
             constant = v;
             unchanged = Truffle.getRuntime().createAssumption(name);
         } else {
-            if (v != value || !defined) {
+            if ((v != value || !defined) && unchanged.isValid()) {
                 changed();
             }
             value = v;
@@ -52,7 +52,9 @@ public final class GlobalCell {
     }
 
     public void undefine() {
-        changed();
+        if (unchanged.isValid()) {
+            changed();
+        }
         defined = false;
         value = null;
     }
