@@ -44,6 +44,15 @@ class ProcessGoldenIT {
         return scripts(GOLDEN, "fork_", "--tine.ForkPath=spare");
     }
 
+    /**
+     * Every script again on the optimizing runtime (`tine --jit`, which must come first): its
+     * fork children run on it too, and resume exactly as the default runtime's do.
+     */
+    @TestFactory
+    Stream<DynamicTest> underTheOptimizingRuntime() throws IOException {
+        return scripts(GOLDEN, "", "--jit");
+    }
+
     /** Every sample is run too, and must print its NAME.out. */
     @TestFactory
     Stream<DynamicTest> samples() throws IOException {
