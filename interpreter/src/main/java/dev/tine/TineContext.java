@@ -56,6 +56,8 @@ public final class TineContext {
     public Spare spare;
     /** Spares cannot start here (too few fds allowed ...): every fork() child starts afresh. */
     public boolean noSpares;
+    /** While a new spare's start is due (Spare.replenishSoon): the snapshot whose sources it gets. */
+    public byte[] pendingSpare;
     /** In a fork child, until its fork() has returned 0: where to resume (see ResumeState.of). */
     public ResumeState resume;
     /** What args() returns: the application arguments, or in a fork child the parent's. */

@@ -72,11 +72,12 @@ class ForkIT {
     private static final String SPARES = "trim(run([\"sh\", \"-c\", \"for p in $(cat /proc/$PPID/task/*/children); do "
                     + "tr '\\\\0' ' ' < /proc/$p/cmdline | grep -q SpareMain && [ $p != $$ ] && echo $p; done\"]).stdout)";
 
-    /** The start of a script: a full child (fresh), so that from here on a spare waits. */
+    /** The start of a script: a full child (fresh), so that from here on a spare waits (it starts 25 ms after that fork(), Spare.BOOT_DELAY_MS). */
     private static final String A_SPARE_WAITS = """
                     let pid = fork()
                     if pid == 0 { exit(0) }
                     waitpid(pid)
+                    sleep(0.1)
                     """;
 
     /**
@@ -91,6 +92,7 @@ class ForkIT {
                         let pid = fork()
                         if pid == 0 { print("child 1"); exit(1) }
                         print("waited", waitpid(pid).code)
+                        sleep(0.1)
                         print("spares:", len(split(%s, "\\n")))
                         try { wait() } catch e { print("wait:", e.errno_name) }
                         try { waitpid(-1, WNOHANG) } catch e { print("waitpid:", e.errno_name) }
@@ -156,7 +158,7 @@ class ForkIT {
                         """.formatted(SPARES));
         CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString());
         assertEquals("wait: ECHILD\na child all the same\nexited 5\n", r.out(), r.err());
-        assertTrue(r.err().contains("fork() at " + script + ":7: a full child (fresh)"), r.err());
+        assertTrue(r.err().contains("fork() at " + script + ":8: a full child (fresh)"), r.err());
     }
 
     /** The spare dies with its parent, and a program the script execs does not find it among its children. */
@@ -179,6 +181,30 @@ class ForkIT {
             Thread.sleep(50);
         }
         assertFalse(spare.isPresent() && spare.get().isAlive(), "the spare outlived its parent");
+    }
+
+    /**
+     * A spare gets the parent's last snapshot to decode ahead when it fits in one message (128 KB),
+     * else its sources alone to translate ahead, else nothing: each way, the next child is the
+     * spare, with the parent's state of now.
+     */
+    @Test
+    void aSpareServesWhateverTheSizeOfTheLastSnapshot(@TempDir Path dir) throws Exception {
+        String forkAgain = """
+                        s = s + "!"
+                        pid = fork()
+                        if pid == 0 { print(len(s), slice(s, -2)); exit(0) }
+                        waitpid(pid)
+                        """;
+        Path bigValue = dir.resolve("value.tine");
+        Files.writeString(bigValue, "let s = \"x\"\nwhile len(s) < 200000 { s = s + s }\n" + A_SPARE_WAITS + forkAgain);
+        Path bigSource = dir.resolve("source.tine");
+        Files.writeString(bigSource, "# " + "long comment ".repeat(11_000) + "\nlet s = \"x\"\n" + A_SPARE_WAITS + forkAgain);
+        for (Path script : List.of(bigValue, bigSource)) {
+            CommandLineIT.Result r = CommandLineIT.tine(null, "--tine.TraceFork", script.toString());
+            assertEquals(script == bigValue ? "262145 x!\n" : "2 x!\n", r.out(), r.err());
+            assertTrue(r.err().contains("a full child (the spare): the child's code calls print()"), r.err());
+        }
     }
 
     @Test

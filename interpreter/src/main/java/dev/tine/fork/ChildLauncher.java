@@ -45,7 +45,6 @@ final class ChildLauncher {
                 pid = posix.spawn(freshChild(context, feed, ready.childEnd()));
             }
             ready.closeChildEnd();
-            Spare.replenish(context, snapshot); // the next one boots while this child resumes
             posix.closeQuietly(feed);
             feed = -1;
             if (!ready.awaitChild(node)) {
@@ -55,6 +54,7 @@ final class ChildLauncher {
                 } // killed by a signal: the script's waitpid tells
             }
             handedOver = true;
+            Spare.replenishSoon(context, snapshot); // the next one boots once this child has resumed
             return pid;
         } finally {
             posix.closeQuietly(feed);

@@ -6,12 +6,14 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.RootCallTarget;
@@ -101,6 +103,11 @@ public final class SnapshotCodec {
         return whole.toByteArray();
     }
 
+    /** Whether these bytes begin as a snapshot does (not as a sources list). */
+    static boolean isSnapshot(byte[] data) {
+        return data.length >= 8 && ByteBuffer.wrap(data).getInt() == MAGIC;
+    }
+
     /** The header alone: what the child needs to build its context. */
     static LaunchPolicy policy(byte[] data) throws IOException {
         return LaunchPolicy.read(header(new DataInputStream(new ByteArrayInputStream(data))));
@@ -115,11 +122,16 @@ public final class SnapshotCodec {
 
     @TruffleBoundary
     static Snapshot decode(byte[] data, TineContext context) throws IOException {
+        return decode(data, context, source -> Pretranslated.take(context.language, source));
+    }
+
+    /** The snapshot, with the trees of its sources from UNIT_OF. */
+    static Snapshot decode(byte[] data, TineContext context, Function<Source, SourceUnit> unitOf) throws IOException {
         DataInputStream in = header(new DataInputStream(new ByteArrayInputStream(data)));
         LaunchPolicy policy = LaunchPolicy.read(in);
         List<SourceUnit> units = new ArrayList<>();
         for (Source source : readSources(in)) {
-            units.add(Pretranslated.take(context.language, source));
+            units.add(unitOf.apply(source));
         }
         Decoder d = new Decoder(in, units, context);
         List<String> arguments = d.strings();

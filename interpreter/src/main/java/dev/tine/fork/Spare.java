@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
+import com.oracle.truffle.api.ThreadLocalAction;
 import com.oracle.truffle.api.nodes.Node;
 
 import dev.tine.TineContext;
@@ -59,11 +63,69 @@ public final class Spare {
     }
 
     /**
-     * After a fork() that needed a full child: one spare waits for the next, with the sources of
-     * this snapshot translated ahead (Pretranslated). A spare that cannot start is no error.
+     * After a fork() that needed a full child: the next spare starts {@link #BOOT_DELAY_MS} later,
+     * on the script's thread at a safepoint. Started at once, its boot (two cores' worth of CPU
+     * for ~0.3 s) slowed the child's resume by about half (bench/forklat.tine). A fork() before
+     * then starts a fresh child, as fast as a spare started then, and the spare is due after it.
+     */
+    static void replenishSoon(TineContext context, byte[] snapshot) {
+        if (context.spare != null || context.noSpares || !allowed(context)) {
+            return;
+        }
+        context.pendingSpare = snapshot;
+        Thread thread = Thread.currentThread();
+        DELAYS.schedule(() -> {
+            if (context.pendingSpare == snapshot) {
+                try {
+                    context.env.submitThreadLocal(new Thread[]{thread}, new StartAction(context, snapshot));
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    // the context is closed or its thread gone: no spare needed
+                }
+            }
+        }, BOOT_DELAY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    /** Long enough for a child to resume and run its next statement (~12 ms) without a spare booting beside it. */
+    static final long BOOT_DELAY_MS = 25;
+
+    private static final ScheduledExecutorService DELAYS = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "tine spare delay");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** The due spare's start, on the script's thread; while fork() rehearses a child there (Rehearsal), a little later. */
+    private static final class StartAction extends ThreadLocalAction {
+        private final TineContext context;
+        private final byte[] snapshot;
+
+        StartAction(TineContext context, byte[] snapshot) {
+            super(true, false);
+            this.context = context;
+            this.snapshot = snapshot;
+        }
+
+        @Override
+        protected void perform(Access access) {
+            if (context.pendingSpare != snapshot) {
+                return; // taken by a fork(), or retired
+            }
+            if (context.rehearsal != null) {
+                context.pendingSpare = null;
+                replenishSoon(context, snapshot);
+                return;
+            }
+            replenish(context, snapshot);
+        }
+    }
+
+    /**
+     * One spare waits for the next fork(), with the sources of this snapshot translated ahead
+     * (Pretranslated). A spare that cannot start is no error.
      */
     @TruffleBoundary
     static void replenish(TineContext context, byte[] snapshot) {
+        context.pendingSpare = null;
         if (context.spare != null || context.noSpares || !allowed(context)) {
             return;
         }
@@ -107,13 +169,17 @@ public final class Spare {
             ByteArrayOutputStream start = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(start);
             LaunchPolicy.of(context).write(out);
-            int policyEnd = start.size();
-            SnapshotCodec.writeSources(out, SnapshotCodec.sourcesOf(snapshot));
-            if (start.size() > MAX_MESSAGE) { // sources too big to send: the child translates them itself
-                byte[] policy = java.util.Arrays.copyOf(start.toByteArray(), policyEnd);
-                start.reset();
-                start.write(policy);
-                SnapshotCodec.writeSources(out, List.of());
+            if (start.size() + snapshot.length <= MAX_MESSAGE) {
+                out.write(snapshot); // decoded ahead (Pretranslated)
+            } else {
+                int policyEnd = start.size();
+                SnapshotCodec.writeSources(out, SnapshotCodec.sourcesOf(snapshot));
+                if (start.size() > MAX_MESSAGE) { // sources too big to send: the child translates them itself
+                    byte[] policy = java.util.Arrays.copyOf(start.toByteArray(), policyEnd);
+                    start.reset();
+                    start.write(policy);
+                    SnapshotCodec.writeSources(out, List.of());
+                }
             }
             posix.sendWithFds(spare.control, start.toByteArray(), new int[0]);
         } catch (PosixException | IOException e) {
@@ -234,6 +300,7 @@ public final class Spare {
     public static void retire(TineContext context) {
         Spare spare = context.spare;
         context.spare = null;
+        context.pendingSpare = null;
         if (spare != null) {
             spare.retire(context.posix);
         }
