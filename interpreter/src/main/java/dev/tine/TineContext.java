@@ -58,6 +58,8 @@ public final class TineContext {
     public boolean noSpares;
     /** While a new spare's start is due (Spare.replenishSoon): the snapshot whose sources it gets. */
     public byte[] pendingSpare;
+    /** The last fork() came before its spare was ready (forks back to back): the next spare starts at once. */
+    public boolean sparesLag;
     /** In a fork child, until its fork() has returned 0: where to resume (see ResumeState.of). */
     public ResumeState resume;
     /** What args() returns: the application arguments, or in a fork child the parent's. */
