@@ -70,10 +70,7 @@ public final class Pretranslated {
     @TruffleBoundary
     private static void decodeAhead(TineContext context, byte[] snapshot, Map<Source, SourceUnit> units) {
         try {
-            SnapshotCodec.decode(snapshot, context, source -> {
-                SourceUnit unit = units.get(source);
-                return unit != null ? unit : TineTranslator.translateUnit(context.language, source);
-            });
+            SnapshotCodec.decode(snapshot, context, units::get); // parse translated them all, and they stay for the handover
             context.followCwd();
             ScriptSignals.restore(context);
         } catch (IOException | PosixException e) {

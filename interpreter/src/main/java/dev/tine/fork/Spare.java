@@ -68,8 +68,7 @@ public final class Spare {
      * for ~0.3 s) slowed the child's resume by about half (bench/forklat.tine). A fork() before
      * then starts a fresh child, as fast as a spare started then, and the spare after it starts at
      * once, as after a fork() that found its spare still booting: forks back to back come at the
-     * pace runtimes boot, which a spare booting beside the child speeds up (bench/run: ~260 against
-     * ~400 ms a fork).
+     * pace runtimes boot, and a spare booting beside the child keeps that pace (bench/fork.tine).
      */
     static void replenishSoon(TineContext context, byte[] snapshot) {
         if (context.spare != null || context.noSpares || !allowed(context)) {
