@@ -17,6 +17,10 @@ import jnr.constants.platform.Signal;
  * what its disposition says (ignore, or the default action, which it raises on itself with the
  * signal unblocked: the process ends, dumps core or stops as any process would).
  *
+ * A signal whose default action is to do nothing (SIGCHLD above all: one per child that ends)
+ * wakes the reader only while the script catches it; otherwise it stays pending, and the moment
+ * the script catches it, what was pending is dropped, as the kernel drops it under SIG_DFL.
+ *
  * SIGPIPE and SIGXFSZ are held too: a write to a closed pipe (or past the file size limit) leaves
  * it pending on the writing thread, where nobody reads it, and gets EPIPE (EFBIG); the script's
  * output meets EPIPE in ScriptOutput. One sent with kill reaches the reader like any other.
@@ -33,6 +37,8 @@ final class HeldSignals {
     private static final String[] IGNORED_BY_DEFAULT = {"SIGCHLD", "SIGURG", "SIGWINCH", "SIGCONT"};
     private static final int SIGINFO_SIZE = 128;
     private static final long START_DELAY_MILLIS = 40;
+    /** What the reader's eventfd is woken with (a count of 1): to stop, or to poll its signalfd again. */
+    private static final byte[] WAKE = {1, 0, 0, 0, 0, 0, 0, 0};
 
     /** The signals a held process blocks: all but the ones above and glibc's own. */
     static int[] held() {
@@ -72,12 +78,35 @@ final class HeldSignals {
         if (!heldSet.contains(sig)) {
             return false;
         }
-        caught.put(sig, onSignal);
+        if (caught.put(sig, onSignal) == null && ignoredByDefault.contains(sig)) {
+            posix.discardPending(sig); // sent while nobody caught it: gone under SIG_DFL
+            watch();
+        }
         return true;
     }
 
     void release(int sig) {
-        caught.remove(sig);
+        if (caught.remove(sig) != null && ignoredByDefault.contains(sig)) {
+            watch();
+        }
+    }
+
+    /** The signals the reader takes: all held but those that do nothing by default and that nobody catches. */
+    private int[] watched() {
+        return heldSet.stream().filter(sig -> !ignoredByDefault.contains(sig) || caught.containsKey(sig)).mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The reader's signalfd takes watched() from now on; one that came meanwhile, pending, wakes it. */
+    private synchronized void watch() {
+        if (fd < 0) {
+            return; // the reader makes it so
+        }
+        try {
+            posix.signalfd(fd, watched());
+            posix.write(wake, WAKE, 0, WAKE.length);
+        } catch (PosixException e) {
+            System.err.println("error: tine cannot take signals in this process any more: " + e.getMessage());
+        }
     }
 
     /**
@@ -102,7 +131,7 @@ final class HeldSignals {
             return;
         }
         try {
-            posix.write(w, new byte[]{1, 0, 0, 0, 0, 0, 0, 0}, 0, 8);
+            posix.write(w, WAKE, 0, WAKE.length);
             reader.join(100);
         } catch (PosixException | InterruptedException e) {
             // the process ends anyway
@@ -121,8 +150,10 @@ final class HeldSignals {
             return;
         }
         try {
-            fd = posix.signalfd(heldSet.stream().mapToInt(Integer::intValue).toArray());
-            wake = posix.eventfd();
+            synchronized (this) {
+                wake = posix.eventfd();
+                fd = posix.signalfd(-1, watched());
+            }
         } catch (PosixException e) {
             System.err.println("error: tine cannot take signals in this process: " + e.getMessage());
             return;
@@ -141,7 +172,10 @@ final class HeldSignals {
             while (true) {
                 posix.poll(fds, events, revents, -1);
                 if (revents[1] != 0) {
-                    return; // the process is exiting
+                    if (stopping) {
+                        return; // the process is exiting
+                    }
+                    posix.read(wake, new byte[8], 8); // watch() changed the signals taken
                 }
                 if (revents[0] == 0 || posix.read(fd, info, SIGINFO_SIZE) < SIGINFO_SIZE) {
                     continue;

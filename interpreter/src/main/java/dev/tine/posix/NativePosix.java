@@ -134,6 +134,8 @@ final class NativePosix implements Posix {
 
         int signalfd(int fd, Pointer mask, int flags);
 
+        int sigtimedwait(Pointer set, Pointer info, Pointer timeout);
+
         int memfd_create(CharSequence name, int flags);
 
         long lseek(int fd, long offset, int whence);
@@ -897,13 +899,20 @@ final class NativePosix implements Posix {
         raiseUnblocked(sig);
     }
 
-    /** signalfd(2) over these signals, close-on-exec, blocking reads. */
-    int signalfd(int[] signals) throws PosixException {
-        int fd = libc.signalfd(-1, sigset(signals), SFD_CLOEXEC);
-        if (fd < 0) {
+    /** signalfd(2) over these signals, close-on-exec, blocking reads: a new one (fd -1), or fd now over these. */
+    int signalfd(int fd, int[] signals) throws PosixException {
+        int made = libc.signalfd(fd, sigset(signals), SFD_CLOEXEC);
+        if (made < 0) {
             throw fail("signalfd");
         }
-        return fd;
+        return made;
+    }
+
+    /** Takes sig if it is pending (blocked) on the process or the calling thread, without acting on it. */
+    void discardPending(int sig) {
+        Pointer set = sigset(new int[]{sig});
+        Pointer noWait = Memory.allocateDirect(runtime, 16, true); // struct timespec {0, 0}
+        libc.sigtimedwait(set, null, noWait); // the signal's number, or -1 (EAGAIN) when none was pending
     }
 
     /** The default action of sig, on this process: raised on the calling thread with sig unblocked there. */

@@ -35,8 +35,9 @@ public final class ProcessState {
 
     /** A copy, which can change without changing this one (a fork rehearsal's child). */
     public ProcessState copy() {
-        ProcessState c = new ProcessState(environment, cwd);
+        ProcessState c = new ProcessState(Map.of(), cwd);
         c.replaceWith(this);
+        c.environmentArray = environmentArray; // the same environment: the array whose C form spawn keeps
         return c;
     }
 

@@ -141,7 +141,8 @@ final class Spawner {
             programs[i] = ProcessSupport.findProgram(ps, stages.get(i)[0], node);
         }
         String dir = cwd != null ? cwd : ps.cwd;
-        boolean chdir = cwd != null || !dir.equals(realCwd(posix));
+        // A script's process is where the script is (chdir() moves both); an embedded context's may be elsewhere.
+        boolean chdir = cwd != null || !context.processMode && !dir.equals(realCwd(posix));
         int[] pids = new int[n];
         int started = 0;
         int fromPrevious = -1; // the read end of the pipe from the program before
