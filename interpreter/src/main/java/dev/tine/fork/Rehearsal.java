@@ -12,7 +12,6 @@ import com.oracle.truffle.api.Assumption;
 import com.oracle.truffle.api.CompilerDirectives;
 import com.oracle.truffle.api.CompilerDirectives.TruffleBoundary;
 import com.oracle.truffle.api.Truffle;
-import com.oracle.truffle.api.TruffleFile;
 import com.oracle.truffle.api.TruffleSafepoint;
 import com.oracle.truffle.api.exception.AbstractTruffleException;
 import com.oracle.truffle.api.nodes.Node;
@@ -163,7 +162,6 @@ public final class Rehearsal {
         Posix real = context.posix;
         ProcessState parentState = context.process;
         ProcessState childState = parentState.copy();
-        TruffleFile cwd = truffleCwd(context);
         Rehearsal rehearsal = new Rehearsal();
         String outcome;
         SpawnSpec exec = null;
@@ -198,8 +196,8 @@ public final class Rehearsal {
             for (int i = rehearsal.undo.size() - 1; i >= 0; i--) {
                 rehearsal.undo.get(i).run();
             }
-            if (cwd != null && !cwd.equals(truffleCwd(context))) {
-                context.env.setCurrentWorkingDirectory(cwd);
+            if (!childState.cwd.equals(parentState.cwd)) {
+                context.followCwd(); // the child's chdir() moved Truffle's directory along
             }
             safepoint.setAllowSideEffects(sideEffects);
         }
@@ -213,14 +211,6 @@ public final class Rehearsal {
             }
         }
         return new Outcome(pid, outcome);
-    }
-
-    private static TruffleFile truffleCwd(TineContext context) {
-        try {
-            return context.env.getCurrentWorkingDirectory();
-        } catch (SecurityException e) {
-            return null;
-        }
     }
 
     /** One line per fork() on stderr (--tine.TraceFork): which path it took and why. */

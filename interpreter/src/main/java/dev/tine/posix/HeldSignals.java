@@ -1,6 +1,7 @@
 package dev.tine.posix;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,7 +94,14 @@ final class HeldSignals {
 
     /** The signals the reader takes: all held but those that do nothing by default and that nobody catches. */
     private int[] watched() {
-        return heldSet.stream().filter(sig -> !ignoredByDefault.contains(sig) || caught.containsKey(sig)).mapToInt(Integer::intValue).toArray();
+        int[] watched = new int[heldSet.size()];
+        int n = 0;
+        for (int sig : heldSet) {
+            if (!ignoredByDefault.contains(sig) || caught.containsKey(sig)) {
+                watched[n++] = sig;
+            }
+        }
+        return Arrays.copyOf(watched, n);
     }
 
     /** The reader's signalfd takes watched() from now on; one that came meanwhile, pending, wakes it. */
