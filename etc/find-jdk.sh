@@ -1,18 +1,26 @@
 # Sourced by ./tine and ./test: sets TINE_JAVA_HOME to a JDK >= 21 (JAVA_HOME first, then the
 # usual install places), because Truffle 25 does not run on older JDKs.
-tine_java_version() { # prints the feature version of the JDK in $1, or nothing
+tine_java_version_of() { # sets TINE_JAVA_VERSION to the feature version of the JDK in $1 (no process started)
+  local line
+  TINE_JAVA_VERSION=""
   if [ -f "$1/release" ]; then # cheap: no JVM start
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" | head -n 1
+    while IFS= read -r line; do
+      case $line in JAVA_VERSION=\"[0-9]*) line=${line#JAVA_VERSION=\"}; TINE_JAVA_VERSION=${line%%[!0-9]*}; break ;; esac
+    done < "$1/release"
   else
-    "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1
+    TINE_JAVA_VERSION=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n 1)
   fi
+  [ -n "$TINE_JAVA_VERSION" ]
 }
 tine_find_jdk() {
-  local candidate v
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
+  local candidate on_path
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* PATH; do
+    if [ "$candidate" = PATH ]; then # last, the java on the PATH (resolved only now: it costs processes)
+      on_path=$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")
+      candidate=${on_path%/bin/java}
+    fi
     [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    v=$(tine_java_version "$candidate")
-    if [ -n "$v" ] && [ "$v" -ge 21 ]; then
+    if tine_java_version_of "$candidate" && [ "$TINE_JAVA_VERSION" -ge 21 ]; then
       TINE_JAVA_HOME=$candidate
       return 0
     fi
