@@ -12,19 +12,18 @@ tine_java_version_of() { # sets TINE_JAVA_VERSION to the feature version of the 
   fi
   [ -n "$TINE_JAVA_VERSION" ]
 }
+tine_jdk_fits() { # sets TINE_JAVA_HOME to $1 if it is a JDK >= 21
+  [ -n "$1" ] && [ -x "$1/bin/java" ] && [ -x "$1/bin/javac" ] && tine_java_version_of "$1" && [ "$TINE_JAVA_VERSION" -ge 21 ] || return 1
+  TINE_JAVA_HOME=$1
+}
 tine_find_jdk() {
   local candidate on_path
-  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* PATH; do
-    if [ "$candidate" = PATH ]; then # last, the java on the PATH (resolved only now: it costs processes)
-      on_path=$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")
-      candidate=${on_path%/bin/java}
-    fi
-    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
-    if tine_java_version_of "$candidate" && [ "$TINE_JAVA_VERSION" -ge 21 ]; then
-      TINE_JAVA_HOME=$candidate
-      return 0
-    fi
+  for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk* /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/*; do
+    tine_jdk_fits "$candidate" && return 0
   done
+  # last, the java on the PATH: resolved only now, as it costs processes
+  on_path=$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")
+  tine_jdk_fits "${on_path%/bin/java}" && return 0
   echo "tine: no JDK 21 or newer found (set JAVA_HOME, or install one under /usr/lib/jvm)" >&2
   return 1
 }
