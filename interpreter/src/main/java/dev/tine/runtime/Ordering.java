@@ -52,11 +52,14 @@ public final class Ordering {
     private static final int INT_RUN = 1 << 15;
 
     /**
-     * A list of ints only is sorted unboxed (~5x faster): equal ints cannot be told apart, so
-     * stability does not show; runs are sorted by Arrays.sort and merged, polling between.
+     * A list of ints only is sorted unboxed: equal ints cannot be told apart, so stability does
+     * not show; runs are sorted by Arrays.sort and merged, polling between.
      */
     private static boolean sortInts(Object[] items, Node node) {
         int n = items.length;
+        if (n == 0 || !(items[0] instanceof Long)) { // most other lists: no array made for nothing
+            return false;
+        }
         long[] a = new long[n];
         for (int i = 0; i < n; i++) {
             if (!(items[i] instanceof Long x)) {
